@@ -1,0 +1,96 @@
+package io.tierwise.cli;
+
+import io.tierwise.TierwiseException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tierwise} command: the composition root of the command line. */
+@Command(
+    name = "tierwise",
+    mixinStandardHelpOptions = true,
+    versionProvider = TierwiseCommand.Version.class,
+    description = "Customer classification and tiered operations.",
+    subcommands = {CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:internal error (a bug; details in the crash log)",
+      "2:usage error (unknown option, missing parameter)",
+      "3:invalid input data, mapping or policy",
+      "4:data quality below a configured threshold",
+      "5:output or database could not be reached"
+    })
+public final class TierwiseCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the CLI and returns its exit code; used by {@link #main} and by tests. */
+  public static int execute(String... args) {
+    return newCommandLine().execute(args);
+  }
+
+  static CommandLine newCommandLine() {
+    CommandLine commandLine = new CommandLine(new TierwiseCommand());
+    commandLine.setExecutionExceptionHandler(TierwiseCommand::handleFailure);
+    return commandLine;
+  }
+
+  /** The one place where errors become messages and exit codes. */
+  private static int handleFailure(
+      Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    if (failure instanceof TierwiseException tierwise) {
+      err.println("tierwise: " + tierwise.getMessage());
+      err.flush();
+      return ExitCodes.of(tierwise.category());
+    }
+    if (failure instanceof CommandLine.ParameterException parameter) {
+      err.println("tierwise: " + parameter.getMessage());
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    Path crashLog = writeCrashLog(failure);
+    err.println(
+        "tierwise: internal error: "
+            + failure
+            + (crashLog == null ? "" : "\n  details: " + crashLog)
+            + "\n  please report it with the details file.");
+    err.flush();
+    return ExitCodes.INTERNAL_ERROR;
+  }
+
+  private static Path writeCrashLog(Exception failure) {
+    try {
+      Path log = Files.createTempFile("tierwise-crash-", ".log");
+      StringWriter trace = new StringWriter();
+      failure.printStackTrace(new PrintWriter(trace));
+      Files.writeString(log, trace.toString());
+      return log;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Reads the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = TierwiseCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"tierwise " + (version == null ? "development" : version)};
+    }
+  }
+}
