@@ -1,0 +1,44 @@
+package io.tierwise.ingest;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The customers ingest produced: one {@link CustomerHistory} per customer, by dense index in
+ * first-seen order. Read-only once built; safe to read from several threads.
+ */
+public final class CustomerBase {
+  private final CustomerLedger ledger;
+
+  CustomerBase(CustomerLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  public int size() {
+    return ledger.size();
+  }
+
+  public String customerId(int index) {
+    return ledger.id(index);
+  }
+
+  /** A fresh history of customer {@code index}. */
+  public CustomerHistory history(int index) {
+    return ledger.history(index);
+  }
+
+  public void forEach(Consumer<CustomerHistory> action) {
+    for (int i = 0; i < size(); i++) {
+      action.accept(history(i));
+    }
+  }
+
+  /** Distinct product features seen in events, the denominator of feature penetration. */
+  public int featureCount() {
+    return ledger.featureCount();
+  }
+
+  public List<String> attributeNames() {
+    return List.copyOf(ledger.attributeNames());
+  }
+}

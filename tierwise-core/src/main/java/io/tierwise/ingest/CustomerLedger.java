@@ -1,0 +1,245 @@
+package io.tierwise.ingest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The per-customer state ingest folds rows into: customer ids interned once to dense indexes, and
+ * per index the purchases, events, surveys and attributes. Memory grows with customers (and their
+ * active days), never with input rows. Confined to the ingest thread; {@link #freeze()} turns it
+ * into the read-only {@link CustomerBase}.
+ */
+final class CustomerLedger {
+  private final Map<String, Integer> index = new HashMap<>(1 << 16);
+  private String[] ids = new String[1 << 10];
+  private int size;
+
+  private PurchaseDays[] purchases = new PurchaseDays[1 << 10];
+  private int[][] categories = new int[1 << 10][];
+  private int[] categoryCounts = new int[1 << 10];
+  private EventLog[] events = new EventLog[1 << 10];
+  private int[] signupDays = filled(1 << 10);
+  private int[][] surveys = new int[1 << 10][];
+  private final Map<String, String[]> attributes = new LinkedHashMap<>();
+  private final Map<String, String> internedValues = new HashMap<>();
+  private final Map<String, Integer> categoryIds = new HashMap<>();
+  private final Map<String, Integer> featureIds = new HashMap<>();
+
+  private static int[] filled(int length) {
+    int[] days = new int[length];
+    Arrays.fill(days, CustomerHistory.NO_DAY);
+    return days;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The dense index of a customer id, creating it on first sight. */
+  int intern(String id) {
+    Integer existing = index.get(id);
+    if (existing != null) {
+      return existing;
+    }
+    if (size == ids.length) {
+      grow();
+    }
+    ids[size] = id;
+    index.put(id, size);
+    return size++;
+  }
+
+  /** The index of a known customer, or -1. */
+  int find(String id) {
+    Integer existing = index.get(id);
+    return existing == null ? -1 : existing;
+  }
+
+  private void grow() {
+    int capacity = ids.length * 2;
+    ids = Arrays.copyOf(ids, capacity);
+    purchases = Arrays.copyOf(purchases, capacity);
+    categories = Arrays.copyOf(categories, capacity);
+    categoryCounts = Arrays.copyOf(categoryCounts, capacity);
+    events = Arrays.copyOf(events, capacity);
+    int oldLength = signupDays.length;
+    signupDays = Arrays.copyOf(signupDays, capacity);
+    Arrays.fill(signupDays, oldLength, capacity, CustomerHistory.NO_DAY);
+    surveys = Arrays.copyOf(surveys, capacity);
+    attributes.replaceAll((name, values) -> Arrays.copyOf(values, capacity));
+  }
+
+  void signup(int customer, int day) {
+    signupDays[customer] = day;
+  }
+
+  void purchase(
+      int customer, int day, long orderHash, double amount, double cost, double quantity) {
+    PurchaseDays days = purchases[customer];
+    if (days == null) {
+      days = new PurchaseDays();
+      purchases[customer] = days;
+    }
+    days.add(day, orderHash, amount, cost, quantity);
+  }
+
+  /**
+   * @return the matched purchase day, or {@link Integer#MIN_VALUE} when nothing matches.
+   */
+  int cancel(int customer, int day, double amount, double quantity) {
+    PurchaseDays days = purchases[customer];
+    return days == null ? Integer.MIN_VALUE : days.cancel(day, amount, quantity);
+  }
+
+  void category(int customer, String category) {
+    int id = categoryIds.computeIfAbsent(category, key -> categoryIds.size());
+    int[] set = categories[customer];
+    int count = categoryCounts[customer];
+    if (set == null) {
+      set = new int[2];
+      categories[customer] = set;
+    }
+    int found = Arrays.binarySearch(set, 0, count, id);
+    if (found >= 0) {
+      return;
+    }
+    int insertAt = -found - 1;
+    if (count == set.length) {
+      set = Arrays.copyOf(set, count * 2);
+      categories[customer] = set;
+    }
+    System.arraycopy(set, insertAt, set, insertAt + 1, count - insertAt);
+    set[insertAt] = id;
+    categoryCounts[customer] = count + 1;
+  }
+
+  void event(int customer, int day, int type, double minutes, String feature) {
+    EventLog log = events[customer];
+    if (log == null) {
+      log = new EventLog();
+      events[customer] = log;
+    }
+    log.add(day, type, minutes);
+    if (feature != null && !feature.isEmpty()) {
+      log.addFeature(featureIds.computeIfAbsent(feature, key -> featureIds.size()));
+    }
+  }
+
+  /** Survey state: answers, latest csat, its day, latest nps, its day, csat sum, csat answers. */
+  void survey(int customer, int day, int csat, int nps) {
+    int[] state = surveys[customer];
+    if (state == null) {
+      state = new int[] {0, -1, CustomerHistory.NO_DAY, -1, CustomerHistory.NO_DAY, 0, 0};
+      surveys[customer] = state;
+    }
+    state[0]++;
+    if (csat >= 0) {
+      if (day >= state[2]) {
+        state[1] = csat;
+        state[2] = day;
+      }
+      state[5] += csat;
+      state[6]++;
+    }
+    if (nps >= 0 && day >= state[4]) {
+      state[3] = nps;
+      state[4] = day;
+    }
+  }
+
+  void attribute(int customer, String name, String value) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    String[] values = attributes.computeIfAbsent(name, key -> new String[ids.length]);
+    values[customer] = internedValues.computeIfAbsent(value.strip(), key -> key);
+  }
+
+  CustomerBase freeze() {
+    return new CustomerBase(this);
+  }
+
+  // --- read side, used by CustomerBase ---
+
+  String id(int customer) {
+    return ids[customer];
+  }
+
+  int featureCount() {
+    return featureIds.size();
+  }
+
+  List<String> attributeNames() {
+    return new ArrayList<>(attributes.keySet());
+  }
+
+  CustomerHistory history(int customer) {
+    return new CustomerHistory(
+        ids[customer],
+        signupDays[customer],
+        purchasesOf(customer),
+        categoryCounts[customer],
+        interactionsOf(customer),
+        surveysOf(customer),
+        attributesOf(customer));
+  }
+
+  private CustomerHistory.Purchases purchasesOf(int customer) {
+    PurchaseDays days = purchases[customer];
+    if (days == null || days.size == 0) {
+      return CustomerHistory.Purchases.NONE;
+    }
+    int n = days.size;
+    return new CustomerHistory.Purchases(
+        Arrays.copyOf(days.days, n),
+        Arrays.copyOf(days.revenue, n),
+        days.cost == null ? new double[0] : Arrays.copyOf(days.cost, n),
+        days.quantity == null ? new double[0] : Arrays.copyOf(days.quantity, n),
+        Arrays.copyOf(days.orders, n));
+  }
+
+  private CustomerHistory.Interactions interactionsOf(int customer) {
+    EventLog log = events[customer];
+    if (log == null) {
+      return CustomerHistory.Interactions.NONE;
+    }
+    int n = log.size;
+    int[] days = new int[n];
+    byte[] types = new byte[n];
+    for (int i = 0; i < n; i++) {
+      days[i] = (int) (log.keys[i] >> 8);
+      types[i] = (byte) (log.keys[i] & 0xff);
+    }
+    return new CustomerHistory.Interactions(
+        days, types, Arrays.copyOf(log.counts, n), Arrays.copyOf(log.minutes, n), log.featureCount);
+  }
+
+  private CustomerHistory.Surveys surveysOf(int customer) {
+    int[] state = surveys[customer];
+    if (state == null) {
+      return CustomerHistory.Surveys.NONE;
+    }
+    return new CustomerHistory.Surveys(
+        state[0],
+        state[1],
+        state[2],
+        state[3],
+        state[4],
+        state[6] == 0 ? Double.NaN : (double) state[5] / state[6]);
+  }
+
+  private Map<String, String> attributesOf(int customer) {
+    Map<String, String> values = new LinkedHashMap<>();
+    attributes.forEach(
+        (name, column) -> {
+          if (column[customer] != null) {
+            values.put(name, column[customer]);
+          }
+        });
+    return values;
+  }
+}

@@ -1,0 +1,504 @@
+package io.tierwise.ingest;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import io.tierwise.TierwiseException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Rows of one or more delimited text files (a glob such as {@code by-day/*.csv.gz}), read in name
+ * order, each plain or gzip-compressed. Every file must have the same columns. Streams: only the
+ * current row is in memory.
+ */
+public final class FileRowSource implements RowSource {
+
+  /** The longest line or field accepted; anything longer is not a usable CSV row. */
+  static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
+
+  private final CsvFormat format;
+  private final List<Path> files;
+  private final long totalBytes;
+  private long bytesOfClosedFiles;
+  private int fileIndex = -1;
+  private List<String> columns;
+  private LineReader current;
+  private CountingInputStream counting;
+
+  private FileRowSource(CsvFormat format, List<Path> files) {
+    this.format = format;
+    this.files = files;
+    long total = 0;
+    for (Path file : files) {
+      try {
+        total += Files.size(file);
+      } catch (IOException e) {
+        throw TierwiseException.invalidInput("cannot read " + file + ": " + e.getMessage());
+      }
+    }
+    this.totalBytes = total;
+  }
+
+  /** Opens the files a source's patterns name; fails if a pattern matches nothing. */
+  public static FileRowSource open(SourceLocation.Files location, CsvFormat format) {
+    List<Path> files = expand(location);
+    FileRowSource source = new FileRowSource(format, files);
+    source.openNext();
+    return source;
+  }
+
+  /** Opens a single stream, e.g. a test fixture or standard input. */
+  public static RowSource open(InputStream input, String name, CsvFormat format) {
+    FileRowSource source = new FileRowSource(format, List.of());
+    source.columns = null;
+    source.start(input, name);
+    return source;
+  }
+
+  static List<Path> expand(SourceLocation.Files location) {
+    List<Path> files = new ArrayList<>();
+    for (String pattern : location.patterns()) {
+      Path resolved = location.baseDirectory().resolve(pattern).normalize();
+      if (!isGlob(pattern)) {
+        if (!Files.isRegularFile(resolved)) {
+          throw TierwiseException.invalidInput("file not found: " + resolved);
+        }
+        files.add(resolved);
+        continue;
+      }
+      Path directory = resolved.getParent();
+      String glob = resolved.getFileName().toString();
+      if (isGlob(directory.toString())) {
+        throw TierwiseException.invalidConfig(
+            "files: '" + pattern + "': wildcards are allowed in the file name only");
+      }
+      List<Path> matched = new ArrayList<>();
+      try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, glob)) {
+        stream.forEach(
+            path -> {
+              if (Files.isRegularFile(path)) {
+                matched.add(path);
+              }
+            });
+      } catch (NoSuchFileException e) {
+        throw TierwiseException.invalidInput("directory not found: " + directory);
+      } catch (IOException e) {
+        throw TierwiseException.invalidInput("cannot list " + directory + ": " + e.getMessage());
+      }
+      if (matched.isEmpty()) {
+        throw TierwiseException.invalidInput("no file matches " + resolved);
+      }
+      matched.sort(null);
+      files.addAll(matched);
+    }
+    return files;
+  }
+
+  private static boolean isGlob(String pattern) {
+    return pattern.contains("*") || pattern.contains("?") || pattern.contains("[");
+  }
+
+  private boolean openNext() {
+    if (current != null) {
+      current.close();
+      bytesOfClosedFiles += counting.count;
+      current = null;
+    }
+    fileIndex++;
+    if (fileIndex >= files.size()) {
+      return false;
+    }
+    Path file = files.get(fileIndex);
+    try {
+      start(Files.newInputStream(file), file.toString());
+    } catch (IOException e) {
+      throw TierwiseException.invalidInput("cannot read " + file + ": " + e.getMessage());
+    }
+    return true;
+  }
+
+  private void start(InputStream raw, String name) {
+    counting = new CountingInputStream(raw);
+    try {
+      BufferedInputStream buffered = new BufferedInputStream(counting, 1 << 16);
+      InputStream input = buffered;
+      buffered.mark(2);
+      int first = buffered.read();
+      int second = buffered.read();
+      buffered.reset();
+      if (first == -1) {
+        throw TierwiseException.invalidInput(
+            name + ": the file is empty; expected a header line with the column names");
+      }
+      if (first == 0x1f && second == 0x8b) {
+        input = new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16);
+      }
+      Reader reader = new InputStreamReader(input, format.encoding());
+      current =
+          format.whitespaceSeparated()
+              ? new WhitespaceLineReader(reader, name)
+              : new CsvLineReader(reader, name, format);
+    } catch (IOException e) {
+      throw TierwiseException.invalidInput(name + ": cannot read: " + e.getMessage());
+    }
+    List<String> header;
+    if (format.header()) {
+      if (!current.next()) {
+        throw TierwiseException.invalidInput(
+            name + ": the file is empty; expected a header line with the column names");
+      }
+      header = current.fields();
+      checkLooksLikeText(header, name);
+    } else {
+      header = format.columns();
+    }
+    if (columns == null) {
+      columns = List.copyOf(header);
+    } else if (!columns.equals(header)) {
+      throw TierwiseException.invalidInput(
+          name + ": its columns " + header + " differ from those of the first file " + columns);
+    }
+  }
+
+  private static void checkLooksLikeText(List<String> header, String name) {
+    for (String column : header) {
+      for (int i = 0; i < column.length(); i++) {
+        char character = column.charAt(i);
+        if (character == '\uFFFD' || (character < 0x20 && character != '\t')) {
+          throw TierwiseException.invalidInput(
+              name
+                  + ": does not look like a CSV text file (unreadable characters in its first"
+                  + " line); check the file and the mapping's csv.encoding");
+        }
+      }
+    }
+  }
+
+  @Override
+  public List<String> columns() {
+    return columns;
+  }
+
+  @Override
+  public boolean next() {
+    while (true) {
+      if (current == null) {
+        return false;
+      }
+      if (current.next()) {
+        return true;
+      }
+      if (files.isEmpty() || !openNext()) {
+        if (files.isEmpty()) {
+          current.close();
+          current = null;
+        }
+        return false;
+      }
+    }
+  }
+
+  @Override
+  public int fieldCount() {
+    return current.fieldCount();
+  }
+
+  @Override
+  public String field(int index) {
+    return current.field(index);
+  }
+
+  @Override
+  public String origin() {
+    return current.name();
+  }
+
+  @Override
+  public long line() {
+    return current.line();
+  }
+
+  @Override
+  public long progress() {
+    return bytesOfClosedFiles + (counting == null ? 0 : counting.count);
+  }
+
+  @Override
+  public long total() {
+    return totalBytes;
+  }
+
+  @Override
+  public void close() {
+    if (current != null) {
+      current.close();
+      current = null;
+    }
+  }
+
+  /** One file's rows. */
+  private interface LineReader {
+    boolean next();
+
+    int fieldCount();
+
+    String field(int index);
+
+    List<String> fields();
+
+    long line();
+
+    String name();
+
+    void close();
+  }
+
+  private static final class CsvLineReader implements LineReader {
+    private final String name;
+    private final CsvReader<CsvRecord> reader;
+    private final Iterator<CsvRecord> records;
+    private CsvRecord record;
+
+    CsvLineReader(Reader input, String name, CsvFormat format) {
+      this.name = name;
+      this.reader =
+          CsvReader.builder()
+              .fieldSeparator(format.delimiter())
+              .quoteCharacter(format.quote())
+              .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+              .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+              .skipEmptyLines(true)
+              .maxBufferSize(MAX_LINE_CHARS)
+              .ofCsvRecord(input);
+      this.records = reader.iterator();
+    }
+
+    @Override
+    public boolean next() {
+      try {
+        if (!records.hasNext()) {
+          return false;
+        }
+        record = records.next();
+        return true;
+      } catch (CsvParseException e) {
+        throw TierwiseException.invalidInput(
+            name
+                + ": cannot be read as CSV near line "
+                + (record == null ? 1 : record.getStartingLineNumber() + 1)
+                + ": "
+                + describe(e)
+                + " (is it a CSV file with the delimiter and quote the mapping says?)");
+      } catch (UncheckedIOException e) {
+        throw TierwiseException.invalidInput(name + ": cannot read: " + e.getCause().getMessage());
+      }
+    }
+
+    private static String describe(CsvParseException e) {
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      String message = String.valueOf(cause.getMessage());
+      if (message.contains("buffer size") || message.contains("maximum")) {
+        return "a line or field is longer than "
+            + (MAX_LINE_CHARS / (1024 * 1024))
+            + " M characters";
+      }
+      return message;
+    }
+
+    @Override
+    public int fieldCount() {
+      return record.getFieldCount();
+    }
+
+    @Override
+    public String field(int index) {
+      return record.getField(index);
+    }
+
+    @Override
+    public List<String> fields() {
+      return record.getFields();
+    }
+
+    @Override
+    public long line() {
+      return record.getStartingLineNumber();
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public void close() {
+      try {
+        reader.close();
+      } catch (IOException e) {
+        // Closing a file we only read cannot lose data.
+      }
+    }
+  }
+
+  /** Fields separated by runs of blanks, as in the CDNOW master file; no quoting. */
+  private static final class WhitespaceLineReader implements LineReader {
+    private final Reader reader;
+    private final String name;
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
+    private long lineNumber;
+    private final StringBuilder line = new StringBuilder(128);
+    private final List<String> fields = new ArrayList<>();
+
+    WhitespaceLineReader(Reader reader, String name) {
+      this.reader = reader;
+      this.name = name;
+    }
+
+    @Override
+    public boolean next() {
+      while (true) {
+        if (!readLine()) {
+          return false;
+        }
+        split();
+        if (!fields.isEmpty()) {
+          return true;
+        }
+      }
+    }
+
+    private boolean readLine() {
+      line.setLength(0);
+      boolean any = false;
+      try {
+        while (true) {
+          if (position == limit) {
+            limit = reader.read(buffer);
+            position = 0;
+            if (limit <= 0) {
+              limit = 0;
+              if (any) {
+                lineNumber++;
+              }
+              return any;
+            }
+          }
+          char character = buffer[position++];
+          any = true;
+          if (character == '\n') {
+            lineNumber++;
+            return true;
+          }
+          if (line.length() >= MAX_LINE_CHARS) {
+            throw TierwiseException.invalidInput(
+                name
+                    + ": line "
+                    + (lineNumber + 1)
+                    + " is longer than "
+                    + (MAX_LINE_CHARS / (1024 * 1024))
+                    + " M characters; this is not a usable text file");
+          }
+          line.append(character);
+        }
+      } catch (IOException e) {
+        throw TierwiseException.invalidInput(name + ": cannot read: " + e.getMessage());
+      }
+    }
+
+    private void split() {
+      fields.clear();
+      int length = line.length();
+      int start = -1;
+      for (int i = 0; i <= length; i++) {
+        boolean blank = i == length || Character.isWhitespace(line.charAt(i));
+        if (blank) {
+          if (start >= 0) {
+            fields.add(line.substring(start, i));
+            start = -1;
+          }
+        } else if (start < 0) {
+          start = i;
+        }
+      }
+    }
+
+    @Override
+    public int fieldCount() {
+      return fields.size();
+    }
+
+    @Override
+    public String field(int index) {
+      return fields.get(index);
+    }
+
+    @Override
+    public List<String> fields() {
+      return List.copyOf(fields);
+    }
+
+    @Override
+    public long line() {
+      return lineNumber;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public void close() {
+      try {
+        reader.close();
+      } catch (IOException e) {
+        // Closing a file we only read cannot lose data.
+      }
+    }
+  }
+
+  private static final class CountingInputStream extends java.io.FilterInputStream {
+    long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int value = super.read();
+      if (value >= 0) {
+        count++;
+      }
+      return value;
+    }
+
+    @Override
+    public int read(byte[] bytes, int offset, int length) throws IOException {
+      int read = super.read(bytes, offset, length);
+      if (read > 0) {
+        count += read;
+      }
+      return read;
+    }
+  }
+}

@@ -1,0 +1,447 @@
+package io.tierwise.ingest;
+
+import io.tierwise.TierwiseException;
+import io.tierwise.rules.RuleEvaluationException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads every source of a mapping, validates each row, writes unusable rows to the rejects file and
+ * folds the rest into a {@link CustomerBase}. Sources are read in the order customers, orders,
+ * events, surveys; each is streamed once.
+ *
+ * <pre>{@code
+ * IngestResult result = Ingest.run(SourceMapping.load(path), Ingest.Options.rejectsTo(rejects));
+ * }</pre>
+ */
+public final class Ingest {
+
+  /**
+   * How to run ingest.
+   *
+   * @param rejects where rejected rows go
+   * @param progress progress callbacks
+   * @param opener opens a source's rows; the default reads files and refuses JDBC sources (the CLI
+   *     plugs in the database reader from tierwise-store)
+   */
+  public record Options(
+      RejectsWriter rejects, IngestProgress progress, Function<SourceSpec, RowSource> opener) {
+    public Options {
+      Objects.requireNonNull(rejects, "rejects");
+      Objects.requireNonNull(progress, "progress");
+      Objects.requireNonNull(opener, "opener");
+    }
+
+    public static Options rejectsTo(RejectsWriter rejects) {
+      return new Options(rejects, IngestProgress.NONE, Ingest::openFiles);
+    }
+
+    public Options withProgress(IngestProgress newProgress) {
+      return new Options(rejects, newProgress, opener);
+    }
+
+    public Options withOpener(Function<SourceSpec, RowSource> newOpener) {
+      return new Options(rejects, progress, newOpener);
+    }
+  }
+
+  private Ingest() {}
+
+  /** Opens file sources; database sources need an opener from tierwise-store. */
+  public static RowSource openFiles(SourceSpec spec) {
+    if (spec.location() instanceof SourceLocation.Files files) {
+      return FileRowSource.open(files, spec.format());
+    }
+    throw TierwiseException.invalidConfig(
+        "sources." + spec.name() + ".jdbc: database sources are not available here");
+  }
+
+  /** Convenience: ingest a mapping, writing rejects to {@code rejectsFile}. */
+  public static IngestResult run(SourceMapping mapping, Path rejectsFile) {
+    try (RejectsWriter rejects = RejectsWriter.to(rejectsFile)) {
+      return run(mapping, Options.rejectsTo(rejects));
+    }
+  }
+
+  public static IngestResult run(SourceMapping mapping, Options options) {
+    CustomerLedger ledger = new CustomerLedger();
+    List<SourceReport> reports = new ArrayList<>();
+    long rejectsBefore = options.rejects().written();
+    for (SourceKind kind : SourceKind.values()) {
+      Optional<SourceSpec> spec = mapping.source(kind);
+      if (spec.isPresent()) {
+        reports.add(new SourceRun(spec.get(), ledger, options).read());
+      }
+    }
+    return new IngestResult(ledger.freeze(), reports, options.rejects().written() - rejectsBefore);
+  }
+
+  /** Reads one source. */
+  private static final class SourceRun {
+    private final SourceSpec spec;
+    private final CustomerLedger ledger;
+    private final Options options;
+    private final Map<String, Long> reasons = new HashMap<>();
+    private final RowFingerprints fingerprints = new RowFingerprints();
+    private final java.util.BitSet customersSeen = new java.util.BitSet();
+    private final List<PendingCancellation> cancellations = new ArrayList<>();
+    private final Map<Integer, Long> customerRowLine = new HashMap<>();
+    private RowSource source;
+    private RowBinder binder;
+    private int files;
+    private String lastOrigin;
+    private long rows;
+    private long accepted;
+    private long rejected;
+    private long duplicates;
+    private long cancellationRows;
+    private long cancellationsMatched;
+    private int oldest = Integer.MAX_VALUE;
+    private int newest = Integer.MIN_VALUE;
+
+    SourceRun(SourceSpec spec, CustomerLedger ledger, Options options) {
+      this.spec = spec;
+      this.ledger = ledger;
+      this.options = options;
+    }
+
+    SourceReport read() {
+      source = options.opener().apply(spec);
+      try {
+        binder = new RowBinder(spec, source);
+        options.progress().start(spec.name(), source.total());
+        int columns = source.columns().size();
+        while (source.next()) {
+          rows++;
+          if ((rows & 0xffff) == 0) {
+            options.progress().advance(source.progress(), rows);
+          }
+          if (!source.origin().equals(lastOrigin)) {
+            lastOrigin = source.origin();
+            files++;
+          }
+          if (source.fieldCount() != columns) {
+            reject(
+                "",
+                rowText(),
+                source.fieldCount() < columns
+                    ? "row has "
+                        + source.fieldCount()
+                        + " fields, expected "
+                        + columns
+                        + " (truncated row?)"
+                    : "row has " + source.fieldCount() + " fields, expected " + columns);
+            continue;
+          }
+          foldRow();
+        }
+        options.progress().advance(source.progress(), rows);
+        options.progress().finish();
+      } finally {
+        source.close();
+      }
+      settleCancellations();
+      List<SourceReport.FieldReport> fields = new ArrayList<>();
+      for (FieldStats stats : binder.allStats()) {
+        fields.add(
+            new SourceReport.FieldReport(
+                stats.field(),
+                stats.valid + stats.invalid,
+                stats.missing,
+                stats.valid,
+                stats.invalid));
+      }
+      Map<String, Long> sortedReasons = new LinkedHashMap<>();
+      reasons.entrySet().stream()
+          .sorted(
+              Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                  .thenComparing(Map.Entry.comparingByKey()))
+          .forEach(entry -> sortedReasons.put(entry.getKey(), entry.getValue()));
+      return new SourceReport(
+          spec.name(),
+          files,
+          rows,
+          accepted,
+          rejected,
+          sortedReasons,
+          duplicates,
+          cancellationRows,
+          cancellationsMatched,
+          customersSeen.cardinality(),
+          fields,
+          oldest == Integer.MAX_VALUE
+              ? Optional.empty()
+              : Optional.of(LocalDate.ofEpochDay(oldest)),
+          newest == Integer.MIN_VALUE
+              ? Optional.empty()
+              : Optional.of(LocalDate.ofEpochDay(newest)));
+    }
+
+    private void foldRow() {
+      boolean duplicate = !fingerprints.add(RowFingerprints.of(source));
+      binder.bind();
+      try {
+        if (binder.excluded()) {
+          reject("", rowText(), "excluded by rule: " + binder.excludeRuleSource());
+          return;
+        }
+      } catch (RuleEvaluationException e) {
+        reject("", rowText(), "exclude rule failed: " + e.getMessage());
+        return;
+      }
+      if (duplicate) {
+        duplicates++;
+        if (spec.duplicates() == SourceSpec.DuplicatePolicy.REJECT) {
+          reject("", rowText(), "exact duplicate of an earlier row");
+          return;
+        }
+      }
+      if (binder.firstInvalid != null) {
+        reject(
+            binder.columnOf(binder.firstInvalid),
+            binder.firstInvalidValue,
+            binder.firstInvalidReason);
+        return;
+      }
+      switch (spec.kind()) {
+        case CUSTOMERS -> foldCustomer();
+        case ORDERS -> foldOrder();
+        case EVENTS -> foldEvent();
+        case SURVEYS -> foldSurvey();
+      }
+    }
+
+    private void foldCustomer() {
+      String id = binder.text[Field.CUSTOMER_ID_OF_CUSTOMER.ordinal()];
+      int customer = ledger.intern(id);
+      Long firstLine = customerRowLine.putIfAbsent(customer, source.line());
+      if (firstLine != null) {
+        reject(
+            binder.columnOf(Field.CUSTOMER_ID_OF_CUSTOMER),
+            id,
+            "customer_id repeated (first at line " + firstLine + ")");
+        return;
+      }
+      if (binder.valid[Field.SIGNUP_DATE.ordinal()]) {
+        int day = binder.day[Field.SIGNUP_DATE.ordinal()];
+        ledger.signup(customer, day);
+        seeDay(day);
+      }
+      keepAttributes(customer);
+      accept(customer);
+    }
+
+    private void foldOrder() {
+      boolean cancellation;
+      try {
+        cancellation = binder.cancellation();
+      } catch (RuleEvaluationException e) {
+        reject("", rowText(), "cancellation rule failed: " + e.getMessage());
+        return;
+      }
+      int amountIndex = Field.AMOUNT.ordinal();
+      double amount = binder.number[amountIndex];
+      double quantity =
+          binder.valid[Field.QUANTITY.ordinal()]
+              ? binder.number[Field.QUANTITY.ordinal()]
+              : Double.NaN;
+      int day = binder.day[Field.ORDER_DATE.ordinal()];
+      String id = binder.text[Field.CUSTOMER_ID_OF_ORDER.ordinal()];
+      if (cancellation) {
+        cancellationRows++;
+        if (amount == 0) {
+          reject(binder.columnOf(Field.AMOUNT), format(amount), "cancellation of amount 0");
+          return;
+        }
+        int customer = ledger.intern(id);
+        cancellations.add(
+            new PendingCancellation(
+                customer,
+                day,
+                Math.abs(amount),
+                Double.isNaN(quantity) ? Double.NaN : Math.abs(quantity),
+                source.origin(),
+                source.line(),
+                binder.columnOf(Field.AMOUNT)));
+        seeDay(day);
+        accept(customer);
+        return;
+      }
+      if (amount < 0) {
+        reject(binder.columnOf(Field.AMOUNT), format(amount), "negative amount on a purchase");
+        return;
+      }
+      if (amount == 0 && !spec.zeroAmounts()) {
+        reject(
+            binder.columnOf(Field.AMOUNT),
+            format(amount),
+            "amount is 0 (set zero_amount: accept in the mapping if free orders count)");
+        return;
+      }
+      if (!Double.isNaN(quantity) && quantity <= 0) {
+        reject(
+            binder.columnOf(Field.QUANTITY),
+            format(quantity),
+            "quantity not positive on a purchase");
+        return;
+      }
+      double cost =
+          binder.valid[Field.COST.ordinal()] ? binder.number[Field.COST.ordinal()] : Double.NaN;
+      String orderId =
+          binder.valid[Field.ORDER_ID.ordinal()] ? binder.text[Field.ORDER_ID.ordinal()] : null;
+      int customer = ledger.intern(id);
+      ledger.purchase(
+          customer,
+          day,
+          orderId == null ? 0 : RowFingerprints.hash(orderId),
+          amount,
+          cost,
+          quantity);
+      if (binder.valid[Field.CATEGORY.ordinal()]) {
+        ledger.category(customer, binder.text[Field.CATEGORY.ordinal()]);
+      }
+      keepAttributes(customer);
+      seeDay(day);
+      accept(customer);
+    }
+
+    private void foldEvent() {
+      int customer = ledger.intern(binder.text[Field.CUSTOMER_ID_OF_EVENT.ordinal()]);
+      int day = binder.day[Field.EVENT_TIME.ordinal()];
+      int type = (int) binder.number[Field.EVENT_TYPE.ordinal()];
+      double minutes =
+          binder.valid[Field.DURATION_MINUTES.ordinal()]
+              ? binder.number[Field.DURATION_MINUTES.ordinal()]
+              : Double.NaN;
+      String feature =
+          binder.valid[Field.FEATURE.ordinal()] ? binder.text[Field.FEATURE.ordinal()] : null;
+      ledger.event(customer, day, type, minutes, feature);
+      keepAttributes(customer);
+      seeDay(day);
+      accept(customer);
+    }
+
+    private void foldSurvey() {
+      boolean hasCsat = binder.valid[Field.CSAT.ordinal()];
+      boolean hasNps = binder.valid[Field.NPS.ordinal()];
+      if (!hasCsat && !hasNps) {
+        reject("csat/nps", "", "survey row without a csat or nps answer");
+        return;
+      }
+      int customer = ledger.intern(binder.text[Field.CUSTOMER_ID_OF_SURVEY.ordinal()]);
+      int day = binder.day[Field.SURVEY_DATE.ordinal()];
+      ledger.survey(
+          customer,
+          day,
+          hasCsat ? (int) binder.number[Field.CSAT.ordinal()] : -1,
+          hasNps ? (int) binder.number[Field.NPS.ordinal()] : -1);
+      keepAttributes(customer);
+      seeDay(day);
+      accept(customer);
+    }
+
+    private void keepAttributes(int customer) {
+      List<String> names = binder.attributeNames();
+      for (int i = 0; i < names.size(); i++) {
+        ledger.attribute(customer, names.get(i), binder.attribute(i));
+      }
+    }
+
+    /** Takes each cancellation off the customer's purchases, once the whole source is read. */
+    private void settleCancellations() {
+      for (PendingCancellation cancellation : cancellations) {
+        int matched =
+            ledger.cancel(
+                cancellation.customer,
+                cancellation.day,
+                cancellation.amount,
+                cancellation.quantity);
+        if (matched == Integer.MIN_VALUE) {
+          accepted--;
+          rejected++;
+          String reason = "cancellation without a matching earlier purchase of the customer";
+          reasons.merge(reason, 1L, Long::sum);
+          options
+              .rejects()
+              .write(
+                  spec.name(),
+                  cancellation.origin,
+                  cancellation.line,
+                  cancellation.column,
+                  format(-cancellation.amount),
+                  reason);
+        } else {
+          cancellationsMatched++;
+        }
+      }
+      cancellations.clear();
+    }
+
+    private void seeDay(int day) {
+      if (day < oldest) {
+        oldest = day;
+      }
+      if (day > newest) {
+        newest = day;
+      }
+    }
+
+    private void accept(int customer) {
+      accepted++;
+      customersSeen.set(customer);
+    }
+
+    private void reject(String column, String value, String reason) {
+      rejected++;
+      reasons.merge(reason, 1L, Long::sum);
+      options
+          .rejects()
+          .write(
+              spec.name(),
+              source.origin(),
+              source.line(),
+              column,
+              value == null ? "" : value,
+              reason);
+    }
+
+    private String rowText() {
+      StringBuilder text = new StringBuilder();
+      char delimiter = spec.format().whitespaceSeparated() ? ' ' : spec.format().delimiter();
+      for (int i = 0; i < source.fieldCount(); i++) {
+        if (i > 0) {
+          text.append(delimiter);
+        }
+        text.append(source.field(i));
+        if (text.length() > 200) {
+          break;
+        }
+      }
+      return text.toString();
+    }
+
+    private static String format(double value) {
+      return value == Math.rint(value) && Math.abs(value) < 1e15
+          ? Long.toString((long) value)
+          : Double.toString(value);
+    }
+  }
+
+  private record PendingCancellation(
+      int customer,
+      int day,
+      double amount,
+      double quantity,
+      String origin,
+      long line,
+      String column) {}
+}

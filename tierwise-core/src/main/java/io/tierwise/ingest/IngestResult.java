@@ -1,0 +1,31 @@
+package io.tierwise.ingest;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outcome of ingest: the customers and a report per source.
+ *
+ * @param customers the customers with their histories
+ * @param sources one report per source read, in reading order
+ * @param rejectsWritten rows written to the rejects file
+ */
+public record IngestResult(
+    CustomerBase customers, List<SourceReport> sources, long rejectsWritten) {
+  public IngestResult {
+    sources = List.copyOf(sources);
+  }
+
+  public Optional<SourceReport> source(SourceKind kind) {
+    return sources.stream().filter(report -> report.source().equals(kind.key())).findFirst();
+  }
+
+  /** The newest date in any source: the default as-of date. */
+  public Optional<LocalDate> newestRecord() {
+    return sources.stream()
+        .map(SourceReport::newest)
+        .flatMap(Optional::stream)
+        .max(LocalDate::compareTo);
+  }
+}

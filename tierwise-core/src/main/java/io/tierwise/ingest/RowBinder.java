@@ -1,0 +1,422 @@
+package io.tierwise.ingest;
+
+import dev.cel.runtime.CelVariableResolver;
+import io.tierwise.TierwiseException;
+import io.tierwise.rules.RuleEvaluationException;
+import io.tierwise.rules.RuleExpression;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A source's mapping compiled against the columns it really has: column positions resolved,
+ * expressions compiled, parsers ready. {@link #bind} reads one raw row into typed values and
+ * records per-field coverage and validity. Not thread-safe (one per reader).
+ */
+final class RowBinder {
+
+  /** How one of our fields is read from the row. */
+  private static final class Slot {
+    final Field field;
+    final int column;
+    final RuleExpression expression;
+    final String constant;
+    final boolean integerId;
+    final TextValues.DateReader dates;
+    final String sourceName;
+
+    Slot(
+        Field field,
+        int column,
+        RuleExpression expression,
+        String constant,
+        boolean integerId,
+        TextValues.DateReader dates,
+        String sourceName) {
+      this.field = field;
+      this.column = column;
+      this.expression = expression;
+      this.constant = constant;
+      this.integerId = integerId;
+      this.dates = dates;
+      this.sourceName = sourceName;
+    }
+  }
+
+  private final SourceSpec spec;
+  private final RowSource source;
+  private final List<Slot> slots = new ArrayList<>();
+  private final EnumMap<Field, Slot> slotByField = new EnumMap<>(Field.class);
+  private final RuleExpression cancellationRule;
+  private final RuleExpression excludeRule;
+  private final int[] attributeColumns;
+  private final List<String> attributeNames;
+  private final Map<String, Integer> columnIndex = new HashMap<>();
+  private final FieldStats[] stats = new FieldStats[Field.values().length];
+  private final CelVariableResolver resolver;
+
+  // The bound row, reused: text, number or day per field; null/NaN/INVALID when absent.
+  final String[] text = new String[Field.values().length];
+  final double[] number = new double[Field.values().length];
+  final int[] day = new int[Field.values().length];
+  final boolean[] valid = new boolean[Field.values().length];
+
+  /** The first problem of the bound row, if any. */
+  Field firstInvalid;
+
+  String firstInvalidValue;
+  String firstInvalidReason;
+
+  RowBinder(SourceSpec spec, RowSource source) {
+    this.spec = spec;
+    this.source = source;
+    List<String> columns = source.columns();
+    for (int i = 0; i < columns.size(); i++) {
+      columnIndex.putIfAbsent(columns.get(i), i);
+    }
+    Map<String, RuleExpression.VariableType> variables = RuleExpression.textColumns(columns);
+    String keyPrefix = "sources." + spec.name() + ".";
+    for (Field field : spec.kind().fields()) {
+      FieldSpec fieldSpec = spec.fields().get(field);
+      if (fieldSpec == null) {
+        if (field.required() && !(field == Field.CANCELLATION)) {
+          throw TierwiseException.invalidConfig(
+              keyPrefix
+                  + "fields."
+                  + field.column()
+                  + ": required field is not mapped (columns"
+                  + " of "
+                  + spec.name()
+                  + ": "
+                  + columns
+                  + ")");
+        }
+        continue;
+      }
+      Slot slot = slot(field, fieldSpec, variables, keyPrefix, columns);
+      if (slot != null) {
+        slots.add(slot);
+        slotByField.put(field, slot);
+        stats[field.ordinal()] = new FieldStats(field.column());
+      }
+    }
+    this.cancellationRule =
+        spec.cancellation()
+            .map(
+                rule ->
+                    RuleExpression.compile(
+                        rule,
+                        keyPrefix + "cancellation",
+                        RuleExpression.ResultType.BOOLEAN,
+                        variables))
+            .orElse(null);
+    this.excludeRule =
+        spec.exclude()
+            .map(
+                rule ->
+                    RuleExpression.compile(
+                        rule, keyPrefix + "exclude", RuleExpression.ResultType.BOOLEAN, variables))
+            .orElse(null);
+    List<String> names = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    if (spec.keepsAllAttributes()) {
+      java.util.Set<Integer> mapped = new java.util.HashSet<>();
+      slots.forEach(slot -> mapped.add(slot.column));
+      for (int i = 0; i < columns.size(); i++) {
+        if (!mapped.contains(i)) {
+          names.add(columns.get(i));
+          positions.add(i);
+        }
+      }
+    } else {
+      for (String attribute : spec.attributes()) {
+        Integer position = columnIndex.get(attribute);
+        if (position == null) {
+          throw missingColumn(keyPrefix + "attributes", attribute, columns);
+        }
+        names.add(attribute);
+        positions.add(position);
+      }
+    }
+    this.attributeNames = List.copyOf(names);
+    this.attributeColumns = positions.stream().mapToInt(Integer::intValue).toArray();
+    this.resolver = this::resolve;
+  }
+
+  private Slot slot(
+      Field field,
+      FieldSpec fieldSpec,
+      Map<String, RuleExpression.VariableType> variables,
+      String keyPrefix,
+      List<String> columns) {
+    String key = keyPrefix + "fields." + field.column();
+    if (fieldSpec instanceof FieldSpec.FromColumn column) {
+      Integer position = columnIndex.get(column.column());
+      if (position == null) {
+        if (isOwnFormat() && !field.required()) {
+          return null; // optional column absent from a file in our format
+        }
+        throw missingColumn(key, column.column(), columns);
+      }
+      return new Slot(
+          field,
+          position,
+          null,
+          null,
+          column.integerId(),
+          dates(field, column.format()),
+          column.column());
+    }
+    if (fieldSpec instanceof FieldSpec.FromExpression expression) {
+      RuleExpression.ResultType type =
+          switch (field.type()) {
+            case DECIMAL, INTEGER -> RuleExpression.ResultType.NUMBER;
+            case BOOLEAN -> RuleExpression.ResultType.BOOLEAN;
+            default -> RuleExpression.ResultType.TEXT;
+          };
+      return new Slot(
+          field,
+          -1,
+          RuleExpression.compile(expression.expression(), key, type, variables),
+          null,
+          false,
+          dates(field, expression.format()),
+          "expression");
+    }
+    FieldSpec.Constant constant = (FieldSpec.Constant) fieldSpec;
+    return new Slot(
+        field, -1, null, constant.value(), false, dates(field, Optional.empty()), "constant");
+  }
+
+  private boolean isOwnFormat() {
+    return spec.fields().values().stream()
+        .allMatch(
+            fieldSpec ->
+                fieldSpec instanceof FieldSpec.FromColumn column
+                    && Field.of(spec.kind(), column.column()).isPresent());
+  }
+
+  private TextValues.DateReader dates(Field field, Optional<String> format) {
+    return field.type() == Field.Type.DATE ? new TextValues.DateReader(format, spec.zone()) : null;
+  }
+
+  private static TierwiseException missingColumn(String key, String column, List<String> columns) {
+    return TierwiseException.invalidInput(
+        key
+            + ": column '"
+            + column
+            + "' not found"
+            + Suggestions.didYouMean(column, columns)
+            + "; the source has columns "
+            + columns);
+  }
+
+  List<String> attributeNames() {
+    return attributeNames;
+  }
+
+  /** The attribute values of the current row, in {@link #attributeNames()} order. */
+  String attribute(int index) {
+    int column = attributeColumns[index];
+    return column < source.fieldCount() ? source.field(column) : "";
+  }
+
+  boolean has(Field field) {
+    return slotByField.containsKey(field);
+  }
+
+  FieldStats stats(Field field) {
+    return stats[field.ordinal()];
+  }
+
+  List<FieldStats> allStats() {
+    List<FieldStats> all = new ArrayList<>();
+    for (Slot slot : slots) {
+      all.add(stats[slot.field.ordinal()]);
+    }
+    return all;
+  }
+
+  /** The column a field is read from, for rejects. */
+  String columnOf(Field field) {
+    Slot slot = slotByField.get(field);
+    if (slot == null) {
+      return field.column();
+    }
+    return slot.column >= 0 ? slot.sourceName : field.column() + " (" + slot.sourceName + ")";
+  }
+
+  /**
+   * Reads every mapped field of the current row. Afterwards {@link #firstInvalid} names the first
+   * required field that is missing or invalid (or an optional field that is present but invalid).
+   */
+  void bind() {
+    firstInvalid = null;
+    firstInvalidValue = null;
+    firstInvalidReason = null;
+    for (Slot slot : slots) {
+      int index = slot.field.ordinal();
+      FieldStats fieldStats = stats[index];
+      text[index] = null;
+      number[index] = Double.NaN;
+      day[index] = TextValues.DateReader.INVALID;
+      valid[index] = false;
+      String raw;
+      String reason = null;
+      if (slot.column >= 0) {
+        raw = slot.column < source.fieldCount() ? source.field(slot.column) : null;
+      } else if (slot.constant != null) {
+        raw = slot.constant;
+      } else {
+        try {
+          if (slot.field.type() == Field.Type.DECIMAL || slot.field.type() == Field.Type.INTEGER) {
+            double value = slot.expression.evalNumber(resolver);
+            raw = Double.toString(value);
+          } else if (slot.field.type() == Field.Type.BOOLEAN) {
+            raw = Boolean.toString(slot.expression.evalBoolean(resolver));
+          } else {
+            raw = slot.expression.evalText(resolver);
+          }
+        } catch (RuleEvaluationException e) {
+          raw = null;
+          reason = "expression failed: " + e.getMessage();
+        }
+      }
+      boolean present = raw != null && !raw.isBlank();
+      if (!present) {
+        fieldStats.missing++;
+        if (reason != null) {
+          fieldStats.invalid++;
+          fail(slot.field, "", reason);
+        } else if (slot.field.required()) {
+          fail(slot.field, "", "missing " + slot.field.column());
+        }
+        continue;
+      }
+      reason = parse(slot, index, raw);
+      if (reason == null) {
+        valid[index] = true;
+        fieldStats.valid++;
+      } else {
+        fieldStats.invalid++;
+        fail(slot.field, raw, reason);
+      }
+    }
+  }
+
+  private void fail(Field field, String value, String reason) {
+    if (firstInvalid == null) {
+      firstInvalid = field;
+      firstInvalidValue = value;
+      firstInvalidReason = reason;
+    }
+  }
+
+  private String parse(Slot slot, int index, String raw) {
+    switch (slot.field.type()) {
+      case ID -> {
+        String id = raw.strip();
+        if (slot.integerId && id.endsWith(".0")) {
+          id = id.substring(0, id.length() - 2);
+        }
+        text[index] = id;
+        return null;
+      }
+      case TEXT -> {
+        text[index] = raw.strip();
+        return null;
+      }
+      case DATE -> {
+        int parsed = slot.dates.read(raw);
+        if (parsed == TextValues.DateReader.INVALID) {
+          return "invalid date" + slot.dates.expected();
+        }
+        day[index] = parsed;
+        return null;
+      }
+      case DECIMAL, INTEGER -> {
+        double value = TextValues.parseDecimal(raw);
+        if (Double.isNaN(value)) {
+          return "not a number";
+        }
+        if (slot.field.type() == Field.Type.INTEGER && value != Math.rint(value)) {
+          return "not a whole number";
+        }
+        String range = range(slot.field, value);
+        if (range != null) {
+          return range;
+        }
+        number[index] = value;
+        return null;
+      }
+      case BOOLEAN -> {
+        Optional<Boolean> value = TextValues.parseBoolean(raw);
+        if (value.isEmpty()) {
+          return "not true/false";
+        }
+        number[index] = value.get() ? 1 : 0;
+        return null;
+      }
+      case EVENT_TYPE -> {
+        Optional<EventType> type = EventType.parse(raw);
+        if (type.isEmpty()) {
+          return "unknown event type (expected one of login, usage, feature_use, support_ticket,"
+              + " consultation, custom_request, self_service, referral, complaint,"
+              + " purchase_inquiry)";
+        }
+        number[index] = type.get().ordinal();
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static String range(Field field, double value) {
+    return switch (field) {
+      case CSAT -> value < 1 || value > 5 ? "csat outside 1..5" : null;
+      case NPS -> value < 0 || value > 10 ? "nps outside 0..10" : null;
+      case DURATION_MINUTES -> value < 0 ? "negative duration" : null;
+      default -> null;
+    };
+  }
+
+  /** Evaluates the cancellation rule on the current row; false when there is none. */
+  boolean cancellation() throws RuleEvaluationException {
+    boolean byField =
+        valid[Field.CANCELLATION.ordinal()] && number[Field.CANCELLATION.ordinal()] == 1;
+    return byField || (cancellationRule != null && cancellationRule.evalBoolean(resolver));
+  }
+
+  Optional<String> cancellationRuleSource() {
+    return Optional.ofNullable(cancellationRule).map(RuleExpression::source);
+  }
+
+  /** Evaluates the exclusion rule on the current row; false when there is none. */
+  boolean excluded() throws RuleEvaluationException {
+    return excludeRule != null && excludeRule.evalBoolean(resolver);
+  }
+
+  String excludeRuleSource() {
+    return excludeRule == null ? "" : excludeRule.source();
+  }
+
+  private Optional<Object> resolve(String name) {
+    if (name.equals("row")) {
+      Map<String, String> row = new LinkedHashMap<>();
+      List<String> columns = source.columns();
+      for (int i = 0; i < columns.size(); i++) {
+        row.put(columns.get(i), i < source.fieldCount() ? source.field(i) : "");
+      }
+      return Optional.of(row);
+    }
+    Integer position = columnIndex.get(name);
+    if (position == null) {
+      return Optional.empty();
+    }
+    return Optional.of(position < source.fieldCount() ? source.field(position) : "");
+  }
+}

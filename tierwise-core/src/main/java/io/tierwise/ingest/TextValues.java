@@ -1,0 +1,263 @@
+package io.tierwise.ingest;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.Optional;
+
+/**
+ * Parsing of field text: numbers and dates, with fast paths for the common plain forms (the hot
+ * path of ingest) that fall back to the JDK parsers for everything else.
+ */
+final class TextValues {
+  private TextValues() {}
+
+  /** Marks text that is not a number. */
+  static final double NOT_A_NUMBER = Double.NaN;
+
+  private static final double[] POWERS_OF_TEN = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18
+  };
+
+  /**
+   * Parses a decimal number. Plain forms ({@code -123.45}) with up to 15 digits are parsed exactly
+   * (one correctly rounded division); others go through {@link Double#parseDouble}. Returns NaN for
+   * text that is not a finite number.
+   */
+  static double parseDecimal(String text) {
+    int length = text.length();
+    int start = 0;
+    while (start < length && text.charAt(start) == ' ') {
+      start++;
+    }
+    int end = length;
+    while (end > start && text.charAt(end - 1) == ' ') {
+      end--;
+    }
+    if (start == end) {
+      return NOT_A_NUMBER;
+    }
+    int index = start;
+    boolean negative = false;
+    char first = text.charAt(index);
+    if (first == '-' || first == '+') {
+      negative = first == '-';
+      index++;
+    }
+    long mantissa = 0;
+    int digits = 0;
+    int fractionDigits = 0;
+    boolean point = false;
+    for (; index < end; index++) {
+      char character = text.charAt(index);
+      if (character >= '0' && character <= '9') {
+        mantissa = mantissa * 10 + (character - '0');
+        digits++;
+        if (point) {
+          fractionDigits++;
+        }
+      } else if (character == '.' && !point) {
+        point = true;
+      } else {
+        return slowDecimal(text.substring(start, end));
+      }
+    }
+    if (digits == 0) {
+      return NOT_A_NUMBER;
+    }
+    if (digits > 15) {
+      return slowDecimal(text.substring(start, end));
+    }
+    double value = fractionDigits == 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
+    return negative ? -value : value;
+  }
+
+  private static double slowDecimal(String text) {
+    try {
+      double value = Double.parseDouble(text);
+      return Double.isFinite(value) ? value : NOT_A_NUMBER;
+    } catch (NumberFormatException e) {
+      return NOT_A_NUMBER;
+    }
+  }
+
+  /** Parses yes/no style booleans; empty when not one of them. */
+  static Optional<Boolean> parseBoolean(String text) {
+    return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1", "yes", "y", "t" -> Optional.of(Boolean.TRUE);
+      case "false", "0", "no", "n", "f", "" -> Optional.of(Boolean.FALSE);
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * Reads dates and timestamps to an epoch day in a zone. One instance per field; it remembers the
+   * last text it parsed, since ordered files repeat dates many times in a row.
+   */
+  static final class DateReader {
+    /** Marks text that is not a date. */
+    static final int INVALID = Integer.MIN_VALUE;
+
+    private static final int MIN_DAY = (int) LocalDate.of(1900, 1, 1).toEpochDay();
+    private static final int MAX_DAY = (int) LocalDate.of(2199, 12, 31).toEpochDay();
+
+    private final Optional<DateTimeFormatter> pattern;
+    private final ZoneId zone;
+    private final String expected;
+    private String lastText;
+    private int lastDay = INVALID;
+
+    DateReader(Optional<String> pattern, ZoneId zone) {
+      this.pattern = pattern.map(DateTimeFormatter::ofPattern);
+      this.zone = zone;
+      this.expected =
+          " (expected "
+              + pattern.orElse("yyyy-MM-dd or an ISO timestamp")
+              + ", between 1900 and 2199)";
+    }
+
+    /** Says what was expected, for reject reasons. */
+    String expected() {
+      return expected;
+    }
+
+    /** The epoch day, or {@link #INVALID}. Dates before 1900 or after 2199 are invalid. */
+    int read(String text) {
+      if (text.equals(lastText)) {
+        return lastDay;
+      }
+      int day = parse(text.strip());
+      if (day != INVALID && (day < MIN_DAY || day > MAX_DAY)) {
+        day = INVALID;
+      }
+      lastText = text;
+      lastDay = day;
+      return day;
+    }
+
+    private int parse(String text) {
+      if (text.isEmpty()) {
+        return INVALID;
+      }
+      if (pattern.isPresent()) {
+        return parseWithPattern(text, pattern.get());
+      }
+      int length = text.length();
+      boolean plainDate = length == 10;
+      boolean localTimestamp =
+          length >= 16 && (text.charAt(10) == 'T' || text.charAt(10) == ' ') && !hasOffset(text);
+      if ((plainDate || localTimestamp) && isIsoDatePrefix(text)) {
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int dayOfMonth = digits(text, 8, 10);
+        if (localTimestamp && !validTime(text)) {
+          return INVALID;
+        }
+        try {
+          return (int) LocalDate.of(year, month, dayOfMonth).toEpochDay();
+        } catch (DateTimeException e) {
+          return INVALID;
+        }
+      }
+      try {
+        return (int)
+            OffsetDateTime.parse(text.replace(' ', 'T'))
+                .atZoneSameInstant(zone)
+                .toLocalDate()
+                .toEpochDay();
+      } catch (DateTimeParseException e) {
+        try {
+          return (int) LocalDate.ofInstant(Instant.parse(text), zone).toEpochDay();
+        } catch (DateTimeParseException again) {
+          return INVALID;
+        }
+      }
+    }
+
+    private int parseWithPattern(String text, DateTimeFormatter formatter) {
+      try {
+        TemporalAccessor parsed =
+            formatter.parseBest(text, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
+        if (parsed instanceof OffsetDateTime offset) {
+          return (int) offset.atZoneSameInstant(zone).toLocalDate().toEpochDay();
+        }
+        if (parsed instanceof LocalDateTime local) {
+          return (int) local.toLocalDate().toEpochDay();
+        }
+        return (int) ((LocalDate) parsed).toEpochDay();
+      } catch (DateTimeException e) {
+        return INVALID;
+      }
+    }
+
+    private static boolean hasOffset(String text) {
+      char last = text.charAt(text.length() - 1);
+      if (last == 'Z' || last == 'z') {
+        return true;
+      }
+      for (int i = 11; i < text.length(); i++) {
+        char character = text.charAt(i);
+        if (character == '+' || character == '-') {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean validTime(String text) {
+      // HH:mm[:ss[.fraction]] after the separator
+      if (text.length() < 16 || text.charAt(13) != ':') {
+        return false;
+      }
+      int hour = digits(text, 11, 13);
+      int minute = digits(text, 14, 16);
+      if (hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+        return false;
+      }
+      if (text.length() == 16) {
+        return true;
+      }
+      if (text.length() < 19 || text.charAt(16) != ':') {
+        return false;
+      }
+      int second = digits(text, 17, 19);
+      if (second < 0 || second > 59) {
+        return false;
+      }
+      for (int i = 19; i < text.length(); i++) {
+        char character = text.charAt(i);
+        if (!(character == '.' || (character >= '0' && character <= '9'))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean isIsoDatePrefix(String text) {
+      return text.charAt(4) == '-'
+          && text.charAt(7) == '-'
+          && digits(text, 0, 4) >= 0
+          && digits(text, 5, 7) >= 0
+          && digits(text, 8, 10) >= 0;
+    }
+
+    private static int digits(String text, int from, int to) {
+      int value = 0;
+      for (int i = from; i < to; i++) {
+        char character = text.charAt(i);
+        if (character < '0' || character > '9') {
+          return -1;
+        }
+        value = value * 10 + (character - '0');
+      }
+      return value;
+    }
+  }
+}
