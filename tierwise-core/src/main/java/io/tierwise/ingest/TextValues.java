@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAccessor;
 import java.util.Optional;
 
 /**
@@ -108,14 +107,28 @@ final class TextValues {
     private static final int MIN_DAY = (int) LocalDate.of(1900, 1, 1).toEpochDay();
     private static final int MAX_DAY = (int) LocalDate.of(2199, 12, 31).toEpochDay();
 
+    /** What a pattern yields, decided once so that parsing never probes with exceptions. */
+    private enum Shape {
+      ISO,
+      COMPACT_DATE,
+      DATE,
+      LOCAL_DATE_TIME,
+      OFFSET_DATE_TIME
+    }
+
     private final Optional<DateTimeFormatter> pattern;
+    private final Shape shape;
     private final ZoneId zone;
     private final String expected;
     private String lastText;
     private int lastDay = INVALID;
 
     DateReader(Optional<String> pattern, ZoneId zone) {
-      this.pattern = pattern.map(DateTimeFormatter::ofPattern);
+      this.shape = pattern.map(DateReader::shapeOf).orElse(Shape.ISO);
+      this.pattern =
+          shape == Shape.ISO || shape == Shape.COMPACT_DATE
+              ? Optional.empty()
+              : pattern.map(DateTimeFormatter::ofPattern);
       this.zone = zone;
       this.expected =
           " (expected "
@@ -142,9 +155,46 @@ final class TextValues {
       return day;
     }
 
+    private static Shape shapeOf(String pattern) {
+      switch (pattern) {
+        case "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm" -> {
+          return Shape.ISO;
+        }
+        case "yyyyMMdd" -> {
+          return Shape.COMPACT_DATE;
+        }
+        default -> {
+          String letters = pattern.replaceAll("'[^']*'", "");
+          if (letters.matches(".*[XxZOVz].*")) {
+            return Shape.OFFSET_DATE_TIME;
+          }
+          if (letters.matches(".*[HhkKmsSa].*")) {
+            return Shape.LOCAL_DATE_TIME;
+          }
+          return Shape.DATE;
+        }
+      }
+    }
+
     private int parse(String text) {
       if (text.isEmpty()) {
         return INVALID;
+      }
+      if (shape == Shape.COMPACT_DATE) {
+        if (text.length() != 8) {
+          return INVALID;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 4, 6);
+        int dayOfMonth = digits(text, 6, 8);
+        if (year < 0 || month < 0 || dayOfMonth < 0) {
+          return INVALID;
+        }
+        try {
+          return (int) LocalDate.of(year, month, dayOfMonth).toEpochDay();
+        } catch (DateTimeException e) {
+          return INVALID;
+        }
       }
       if (pattern.isPresent()) {
         return parseWithPattern(text, pattern.get());
@@ -183,15 +233,16 @@ final class TextValues {
 
     private int parseWithPattern(String text, DateTimeFormatter formatter) {
       try {
-        TemporalAccessor parsed =
-            formatter.parseBest(text, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
-        if (parsed instanceof OffsetDateTime offset) {
-          return (int) offset.atZoneSameInstant(zone).toLocalDate().toEpochDay();
-        }
-        if (parsed instanceof LocalDateTime local) {
-          return (int) local.toLocalDate().toEpochDay();
-        }
-        return (int) ((LocalDate) parsed).toEpochDay();
+        return switch (shape) {
+          case OFFSET_DATE_TIME ->
+              (int)
+                  OffsetDateTime.parse(text, formatter)
+                      .atZoneSameInstant(zone)
+                      .toLocalDate()
+                      .toEpochDay();
+          case LOCAL_DATE_TIME -> (int) LocalDateTime.parse(text, formatter).toLocalDate().toEpochDay();
+          default -> (int) LocalDate.parse(text, formatter).toEpochDay();
+        };
       } catch (DateTimeException e) {
         return INVALID;
       }
