@@ -31,7 +31,7 @@ import java.util.Set;
 public record SourceMapping(Optional<Path> file, List<SourceSpec> sources) {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Set<String> TOP_KEYS = Set.of("version", "timezone", "sources");
+  private static final Set<String> TOP_KEYS = Set.of("version", "timezone", "sources", "quality");
   private static final Set<String> SOURCE_KEYS =
       Set.of(
           "files",

@@ -240,7 +240,8 @@ final class TextValues {
                       .atZoneSameInstant(zone)
                       .toLocalDate()
                       .toEpochDay();
-          case LOCAL_DATE_TIME -> (int) LocalDateTime.parse(text, formatter).toLocalDate().toEpochDay();
+          case LOCAL_DATE_TIME ->
+              (int) LocalDateTime.parse(text, formatter).toLocalDate().toEpochDay();
           default -> (int) LocalDate.parse(text, formatter).toEpochDay();
         };
       } catch (DateTimeException e) {

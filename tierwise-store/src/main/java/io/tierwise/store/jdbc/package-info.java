@@ -1,0 +1,2 @@
+/** Reading customers, orders, events and surveys from a relational database with a SQL query. */
+package io.tierwise.store.jdbc;
