@@ -15,7 +15,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = TierwiseCommand.Version.class,
     description = "Customer classification and tiered operations.",
-    subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class},
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      GenerateCommand.class,
+      ValidateCommand.class,
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
