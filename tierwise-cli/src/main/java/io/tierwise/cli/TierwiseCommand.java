@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       GenerateCommand.class,
       ValidateCommand.class,
+      ChurnCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,0 +1,181 @@
+package io.tierwise.churn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** Ranking and calibration metrics for binary churn predictions. Stateless. */
+public final class ChurnEvaluator {
+  private ChurnEvaluator() {}
+
+  /** Evaluates calibrated probabilities against 0/1 labels at a given alert threshold. */
+  public static ChurnEvaluation evaluate(double[] probabilities, int[] labels, double threshold) {
+    requireSameLength(probabilities, labels);
+    int n = labels.length;
+    int positives = Arrays.stream(labels).sum();
+    int tp = 0;
+    int fp = 0;
+    double brier = 0;
+    double sumPredicted = 0;
+    for (int i = 0; i < n; i++) {
+      boolean flagged = probabilities[i] >= threshold;
+      tp += flagged && labels[i] == 1 ? 1 : 0;
+      fp += flagged && labels[i] == 0 ? 1 : 0;
+      brier += (probabilities[i] - labels[i]) * (probabilities[i] - labels[i]);
+      sumPredicted += probabilities[i];
+    }
+    ConfusionMatrix confusion = new ConfusionMatrix(tp, fp, n - positives - fp, positives - tp);
+    double observedRate = n == 0 ? 0.0 : (double) positives / n;
+    return new ChurnEvaluation(
+        n,
+        positives,
+        auc(probabilities, labels),
+        averagePrecision(probabilities, labels),
+        n == 0 ? 0.0 : brier / n,
+        threshold,
+        confusion,
+        n == 0 ? 0.0 : sumPredicted / n,
+        observedRate,
+        deciles(probabilities, labels, positives, observedRate));
+  }
+
+  /**
+   * Area under the ROC curve by the rank-sum (Mann-Whitney) formula; tied scores get their mean
+   * rank, so a tie between a churner and a non-churner counts one half. NaN with one class only.
+   */
+  public static double auc(double[] scores, int[] labels) {
+    requireSameLength(scores, labels);
+    Integer[] order = ascending(scores);
+    long positives = Arrays.stream(labels).filter(label -> label == 1).count();
+    long negatives = labels.length - positives;
+    if (positives == 0 || negatives == 0) {
+      return Double.NaN;
+    }
+    double positiveRankSum = 0;
+    int i = 0;
+    while (i < order.length) {
+      int j = i;
+      while (j + 1 < order.length && scores[order[j + 1]] == scores[order[i]]) {
+        j++;
+      }
+      double meanRank = (i + j) / 2.0 + 1.0;
+      for (int k = i; k <= j; k++) {
+        positiveRankSum += labels[order[k]] == 1 ? meanRank : 0.0;
+      }
+      i = j + 1;
+    }
+    return (positiveRankSum - positives * (positives + 1) / 2.0) / (positives * negatives);
+  }
+
+  /**
+   * Average precision, {@code sum over thresholds of (R_k - R_{k-1}) * P_k}, with tied scores
+   * forming one threshold (the definition scikit-learn uses). NaN without any positive.
+   */
+  public static double averagePrecision(double[] scores, int[] labels) {
+    requireSameLength(scores, labels);
+    Integer[] order = ascending(scores);
+    int positives = Arrays.stream(labels).sum();
+    if (positives == 0) {
+      return Double.NaN;
+    }
+    double ap = 0;
+    int tp = 0;
+    int seen = 0;
+    double previousRecall = 0;
+    int i = order.length - 1;
+    while (i >= 0) {
+      int j = i;
+      while (j - 1 >= 0 && scores[order[j - 1]] == scores[order[i]]) {
+        j--;
+      }
+      for (int k = j; k <= i; k++) {
+        tp += labels[order[k]];
+        seen++;
+      }
+      double recall = (double) tp / positives;
+      ap += (recall - previousRecall) * ((double) tp / seen);
+      previousRecall = recall;
+      i = j - 1;
+    }
+    return ap;
+  }
+
+  /**
+   * The threshold that maximises F1 when flagging every customer whose score is at least it; the
+   * candidates are the distinct scores. Used on the validation split, never on the test split.
+   */
+  static double bestF1Threshold(double[] scores, int[] labels) {
+    Integer[] order = ascending(scores);
+    int positives = Arrays.stream(labels).sum();
+    double bestF1 = -1;
+    double best = 0.5;
+    int tp = 0;
+    int flagged = 0;
+    int i = order.length - 1;
+    while (i >= 0) {
+      int j = i;
+      while (j - 1 >= 0 && scores[order[j - 1]] == scores[order[i]]) {
+        j--;
+      }
+      for (int k = j; k <= i; k++) {
+        tp += labels[order[k]];
+        flagged++;
+      }
+      double f1 = 2.0 * tp / (flagged + positives);
+      if (f1 > bestF1) {
+        bestF1 = f1;
+        best = scores[order[j]];
+      }
+      i = j - 1;
+    }
+    return best;
+  }
+
+  private static List<DecileRow> deciles(
+      double[] probabilities, int[] labels, int positives, double observedRate) {
+    int n = labels.length;
+    Integer[] order = ascending(probabilities);
+    List<DecileRow> rows = new ArrayList<>();
+    int captured = 0;
+    for (int decile = 0; decile < 10 && n > 0; decile++) {
+      int from = decile * n / 10;
+      int to = (decile + 1) * n / 10;
+      int churners = 0;
+      double predicted = 0;
+      for (int rank = from; rank < to; rank++) {
+        int row = order[n - 1 - rank];
+        churners += labels[row];
+        predicted += probabilities[row];
+      }
+      int size = to - from;
+      captured += churners;
+      double rate = size == 0 ? 0.0 : (double) churners / size;
+      rows.add(
+          new DecileRow(
+              decile + 1,
+              size,
+              churners,
+              size == 0 ? 0.0 : predicted / size,
+              rate,
+              observedRate == 0 ? 0.0 : rate / observedRate,
+              positives == 0 ? 0.0 : (double) captured / positives));
+    }
+    return rows;
+  }
+
+  /** Row indices by ascending score; equal scores keep their row order (deterministic). */
+  private static Integer[] ascending(double[] scores) {
+    Integer[] order = IntStream.range(0, scores.length).boxed().toArray(Integer[]::new);
+    Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
+    return order;
+  }
+
+  private static void requireSameLength(double[] scores, int[] labels) {
+    if (scores.length != labels.length) {
+      throw new IllegalArgumentException(
+          scores.length + " scores but " + labels.length + " labels");
+    }
+  }
+}
