@@ -53,20 +53,93 @@ class CdnowSampleTest {
   }
 
   @Test
-  void explore() {
-    var bg = new BgNbdTrainer().fit(compressed);
-    System.out.println(bg.report());
-    var pareto = new ParetoNbdTrainer().fit(compressed);
-    System.out.println(pareto.report());
-    var gg = new GammaGammaTrainer().fit(compressed);
-    System.out.println(gg.report() + " corr " + GammaGammaTrainer.spendFrequencyCorrelation(compressed));
-    System.out.println(HoldoutValidation.validate(bg.model(), compressed));
-    System.out.println(HoldoutValidation.validate(pareto.model(), compressed));
-    var rounded = CompressedStats.of(stats.values().stream().map(s -> new RepeatPurchaseStats(s.repeatPurchases(), round2(s.recency()), round2(s.age()), Math.round(s.meanRepeatValue()*100)/100.0, s.holdoutPurchases())).toList(), WINDOW);
-    System.out.println(new BgNbdTrainer().fit(rounded).report());
-    System.out.println(new ParetoNbdTrainer().fit(rounded).report());
-    System.out.println(new GammaGammaTrainer().fit(rounded).report());
-    System.out.println(new BgNbdModel(0.243, 4.414, 0.793, 2.426).logLikelihood(0,0,38.86));
+  void bgNbdReproducesFaderHardieLee2005() {
+    var fit = new BgNbdTrainer().fit(compressed);
+    BgNbdModel model = fit.requireTrustworthy();
+    // FHL 2005, Table/Section 5: r = 0.243, alpha = 4.414, a = 0.793, b = 2.426, LL = -9582.4
+    assertThat(model.r()).isCloseTo(0.243, within(0.0005));
+    assertThat(model.alpha()).isCloseTo(4.414, within(0.0005));
+    assertThat(model.a()).isCloseTo(0.793, within(0.0005));
+    assertThat(model.b()).isCloseTo(2.426, within(0.0005));
+    assertThat(fit.diagnostics().logLikelihood()).isCloseTo(-9582.4, within(0.05));
+    assertThat(fit.diagnostics().customers()).isEqualTo(2357);
+    assertThat(fit.diagnostics().parameters())
+        .allSatisfy(p -> assertThat(p.standardError()).isPositive());
+    assertThat(fit.report().params()).containsOnlyKeys("r", "alpha", "a", "b");
+  }
+
+  @Test
+  void paretoNbdReproducesFaderHardieNote() {
+    var fit = new ParetoNbdTrainer().fit(compressed);
+    ParetoNbdModel model = fit.requireTrustworthy();
+    // Fader & Hardie (2005) notes: r = 0.553, alpha = 10.578, s = 0.606, beta = 11.669, LL -9595.0
+    assertThat(model.r()).isCloseTo(0.553, within(0.0005));
+    assertThat(model.alpha()).isCloseTo(10.578, within(0.0015));
+    assertThat(model.s()).isCloseTo(0.606, within(0.0005));
+    assertThat(model.beta()).isCloseTo(11.669, within(0.0015));
+    assertThat(fit.diagnostics().logLikelihood()).isCloseTo(-9595.0, within(0.05));
+  }
+
+  @Test
+  void gammaGammaReproducesIsoValuePaper() {
+    var fit = new GammaGammaTrainer().fit(compressed);
+    GammaGammaModel model = fit.requireTrustworthy();
+    // FHL 2005 (iso-value curves): p = 6.25, q = 3.74, gamma = 15.44 on the 946 repeat customers
+    assertThat(fit.diagnostics().customers()).isEqualTo(946);
+    assertThat(model.p()).isCloseTo(6.25, within(0.005));
+    assertThat(model.q()).isCloseTo(3.74, within(0.005));
+    assertThat(model.gamma()).isCloseTo(15.44, within(0.01));
+    assertThat(GammaGammaTrainer.spendFrequencyCorrelation(compressed)).isBetween(0.10, 0.12);
+    assertThat(fit.diagnostics().warnings()).isEmpty();
+  }
+
+  @Test
+  void gammaGammaOnTheRoundedSummaryMatchesLifetimes() {
+    var rounded =
+        CompressedStats.of(
+            stats.values().stream()
+                .map(
+                    s ->
+                        new RepeatPurchaseStats(
+                            s.repeatPurchases(),
+                            round2(s.recency()),
+                            round2(s.age()),
+                            round2(s.meanRepeatValue()),
+                            s.holdoutPurchases()))
+                .toList(),
+            WINDOW);
+    GammaGammaModel model = new GammaGammaTrainer().fit(rounded).requireTrustworthy();
+    assertThat(model.p()).isCloseTo(6.2499, within(0.001));
+    assertThat(model.q()).isCloseTo(3.7444, within(0.001));
+    assertThat(model.gamma()).isCloseTo(15.4467, within(0.003));
+  }
+
+  @Test
+  void holdoutForecastIsCloseInTotal() {
+    BgNbdModel model = new BgNbdTrainer().fit(compressed).requireTrustworthy();
+    HoldoutReport report = HoldoutValidation.validate(model, compressed);
+    // Weeks 40-78: 1,882 repeat purchase days (1,959 rows before the same-day merge).
+    assertThat(report.actualTotal()).isEqualTo(1882);
+    assertThat(report.holdoutLength()).isEqualTo(39.0);
+    assertThat(report.groups()).hasSize(8);
+    assertThat(report.predictedTotal()).isCloseTo(1653.4, within(0.5));
+    assertThat(report.totalPercentError()).isBetween(-13.0, -11.0);
+    assertThat(report.meanAbsoluteError()).isLessThan(0.25);
+  }
+
+  @Test
+  void clvCombinesPurchaseAndSpendModels() {
+    var clv =
+        new ClvModel(
+            new BgNbdTrainer().fit(compressed).requireTrustworthy(),
+            new GammaGammaTrainer().fit(compressed).requireTrustworthy(),
+            ClvTimeUnit.WEEKS);
+    RepeatPurchaseStats loyal = stats.get(1);
+    RepeatPurchaseStats oneOff = new RepeatPurchaseStats(0, 0, 38.86, 0, 0);
+    double value = clv.customerLifetimeValue(loyal, 12, 0.01);
+    assertThat(value).isGreaterThan(clv.customerLifetimeValue(oneOff, 12, 0.01));
+    assertThat(clv.customerLifetimeValue(loyal, 12, 0.0)).isGreaterThan(value);
+    assertThat(clv.customerLifetimeValue(loyal, 24, 0.01)).isGreaterThan(value);
   }
 
   static double round2(double value) {
