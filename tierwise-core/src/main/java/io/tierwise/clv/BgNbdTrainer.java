@@ -54,19 +54,26 @@ public final class BgNbdTrainer {
     long[] weights = stats.weightView();
     int[] recencyIndex = stats.recencyIndexView();
     int[] ageIndex = stats.ageIndexView();
-    double total = 0;
-    for (int row = 0; row < xs.length; row++) {
-      int x = xs[row];
-      double alive = -(r + x) * logAlphaPlus[ageIndex[row]];
-      double rowLogLikelihood;
-      if (x == 0) {
-        rowLogLikelihood = head[x] + alive;
-      } else {
-        double dropped = dropRatio[x] - (r + x) * logAlphaPlus[recencyIndex[row]];
-        rowLogLikelihood = head[x] + BgNbdModel.logSumExp(alive, dropped);
-      }
-      total += weights[row] * rowLogLikelihood;
-    }
-    return total;
+    return ParallelSum.over(
+        xs.length,
+        (from, to) -> {
+          double total = 0;
+          for (int row = from; row < to; row++) {
+            int x = xs[row];
+            double alive = -(r + x) * logAlphaPlus[ageIndex[row]];
+            double rowLogLikelihood;
+            if (x == 0) {
+              rowLogLikelihood = head[x] + alive;
+            } else {
+              double dropped = dropRatio[x] - (r + x) * logAlphaPlus[recencyIndex[row]];
+              // log-sum-exp with Math.log (an intrinsic) rather than the slower Math.log1p
+              double max = Math.max(alive, dropped);
+              rowLogLikelihood =
+                  head[x] + max + Math.log(1 + Math.exp(Math.min(alive, dropped) - max));
+            }
+            total += weights[row] * rowLogLikelihood;
+          }
+          return total;
+        });
   }
 }

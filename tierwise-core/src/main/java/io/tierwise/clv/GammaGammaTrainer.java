@@ -167,17 +167,21 @@ public final class GammaGammaTrainer {
         double px = p * x;
         head[x] = common + value(px + q) - value(px) + px * Math.log(x);
       }
-      double total = 0;
-      for (int row = 0; row < xs.length; row++) {
-        int x = xs[row];
-        double px = p * x;
-        total +=
-            weights[row]
-                * (head[x]
-                    + (px - 1) * logMeans[row]
-                    - (px + q) * Math.log(gamma + x * means[row]));
-      }
-      return total;
+      return ParallelSum.over(
+          xs.length,
+          (from, to) -> {
+            double total = 0;
+            for (int row = from; row < to; row++) {
+              int x = xs[row];
+              double px = p * x;
+              total +=
+                  weights[row]
+                      * (head[x]
+                          + (px - 1) * logMeans[row]
+                          - (px + q) * Math.log(gamma + x * means[row]));
+            }
+            return total;
+          });
     }
   }
 }

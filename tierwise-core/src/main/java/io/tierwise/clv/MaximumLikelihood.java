@@ -61,7 +61,7 @@ final class MaximumLikelihood {
     boolean stoppedNormally;
     try {
       PointValuePair best =
-          new BOBYQAOptimizer(2 * dimension + 1, 0.5, 1e-9)
+          new BOBYQAOptimizer(2 * dimension + 1, 0.5, 1e-7)
               .optimize(
                   new MaxEval(5_000),
                   new ObjectiveFunction(objective::value),
