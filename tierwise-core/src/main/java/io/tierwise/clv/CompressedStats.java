@@ -1,0 +1,251 @@
+package io.tierwise.clv;
+
+import io.tierwise.TierwiseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The calibration data of a whole customer base, compressed: customers with identical (x,
+ * t<sub>x</sub>, T) share one weighted purchase row, and repeat customers with identical (x, mean
+ * repeat value) share one weighted spend row. Likelihoods are sums over rows times weight, so ten
+ * million customers cost what their distinct rows cost (with day-resolution data a few hundred
+ * thousand rows at most).
+ *
+ * <p>Immutable and thread-safe once built. Build it with {@link #builder(CalibrationWindow)}, one
+ * customer at a time.
+ */
+public final class CompressedStats {
+  private final ClvTimeUnit unit;
+  private final double holdoutLength;
+  private final long customers;
+  // purchase rows
+  private final int[] repeatPurchases;
+  private final double[] recency;
+  private final double[] age;
+  private final long[] weight;
+  private final long[] holdoutPurchases;
+  // distinct times and, per row, the index of its recency and age among them
+  private final double[] distinctTimes;
+  private final int[] recencyIndex;
+  private final int[] ageIndex;
+  private final int[] distinctRepeatPurchases;
+  // spend rows (repeat customers only)
+  private final int[] spendRepeatPurchases;
+  private final double[] spendMeanValue;
+  private final long[] spendWeight;
+
+  private CompressedStats(Builder builder) {
+    this.unit = builder.window.unit();
+    this.holdoutLength = builder.window.holdoutLength();
+    this.customers = builder.customers;
+    int rows = builder.purchaseRows.size();
+    repeatPurchases = new int[rows];
+    recency = new double[rows];
+    age = new double[rows];
+    weight = new long[rows];
+    holdoutPurchases = new long[rows];
+    int row = 0;
+    for (Map.Entry<PurchaseKey, long[]> entry : builder.purchaseRows.entrySet()) {
+      repeatPurchases[row] = entry.getKey().repeatPurchases();
+      recency[row] = entry.getKey().recency();
+      age[row] = entry.getKey().age();
+      weight[row] = entry.getValue()[0];
+      holdoutPurchases[row] = entry.getValue()[1];
+      row++;
+    }
+    double[] times = new double[2 * rows];
+    System.arraycopy(recency, 0, times, 0, rows);
+    System.arraycopy(age, 0, times, rows, rows);
+    distinctTimes = Arrays.stream(times).sorted().distinct().toArray();
+    recencyIndex = new int[rows];
+    ageIndex = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      recencyIndex[i] = Arrays.binarySearch(distinctTimes, recency[i]);
+      ageIndex[i] = Arrays.binarySearch(distinctTimes, age[i]);
+    }
+    distinctRepeatPurchases = Arrays.stream(repeatPurchases).sorted().distinct().toArray();
+    int spendRows = builder.spendRows.size();
+    spendRepeatPurchases = new int[spendRows];
+    spendMeanValue = new double[spendRows];
+    spendWeight = new long[spendRows];
+    row = 0;
+    for (Map.Entry<SpendKey, long[]> entry : builder.spendRows.entrySet()) {
+      spendRepeatPurchases[row] = entry.getKey().repeatPurchases();
+      spendMeanValue[row] = entry.getKey().meanValue();
+      spendWeight[row] = entry.getValue()[0];
+      row++;
+    }
+  }
+
+  /** A builder for customers measured in {@code window}. */
+  public static Builder builder(CalibrationWindow window) {
+    return new Builder(window, 0);
+  }
+
+  /**
+   * A builder that rounds mean repeat values to a multiple of {@code spendResolution} (e.g. 0.01
+   * for cents) before merging spend rows, so that large bases compress; 0 keeps values exact.
+   */
+  public static Builder builder(CalibrationWindow window, double spendResolution) {
+    return new Builder(window, spendResolution);
+  }
+
+  /** Compresses a collection of customers at once. */
+  public static CompressedStats of(Iterable<RepeatPurchaseStats> stats, CalibrationWindow window) {
+    Builder builder = builder(window);
+    stats.forEach(builder::add);
+    return builder.build();
+  }
+
+  public ClvTimeUnit unit() {
+    return unit;
+  }
+
+  /** Length of the holdout period in {@link #unit()}, 0 without holdout. */
+  public double holdoutLength() {
+    return holdoutLength;
+  }
+
+  /** Number of customers (sum of purchase-row weights). */
+  public long customers() {
+    return customers;
+  }
+
+  /** Number of distinct (x, t_x, T) rows. */
+  public int purchaseRows() {
+    return weight.length;
+  }
+
+  public int repeatPurchases(int row) {
+    return repeatPurchases[row];
+  }
+
+  public double recency(int row) {
+    return recency[row];
+  }
+
+  public double age(int row) {
+    return age[row];
+  }
+
+  public long weight(int row) {
+    return weight[row];
+  }
+
+  /** Sum of the holdout purchases of the customers in this row. */
+  public long holdoutPurchases(int row) {
+    return holdoutPurchases[row];
+  }
+
+  /** Number of repeat customers (x &gt; 0) that enter the spend model. */
+  public long repeatCustomers() {
+    long total = 0;
+    for (long w : spendWeight) {
+      total += w;
+    }
+    return total;
+  }
+
+  /** Number of distinct (x, mean value) spend rows. */
+  public int spendRows() {
+    return spendWeight.length;
+  }
+
+  public int spendRepeatPurchases(int row) {
+    return spendRepeatPurchases[row];
+  }
+
+  public double spendMeanValue(int row) {
+    return spendMeanValue[row];
+  }
+
+  public long spendWeight(int row) {
+    return spendWeight[row];
+  }
+
+  // Package-private views for the likelihood loops; callers must not modify them.
+  int[] repeatPurchasesView() {
+    return repeatPurchases;
+  }
+
+  long[] weightView() {
+    return weight;
+  }
+
+  double[] distinctTimesView() {
+    return distinctTimes;
+  }
+
+  int[] recencyIndexView() {
+    return recencyIndex;
+  }
+
+  int[] ageIndexView() {
+    return ageIndex;
+  }
+
+  int[] distinctRepeatPurchasesView() {
+    return distinctRepeatPurchases;
+  }
+
+  private record PurchaseKey(int repeatPurchases, double recency, double age) {}
+
+  private record SpendKey(int repeatPurchases, double meanValue) {}
+
+  /** Accumulates customers one at a time. Not thread-safe; build once. */
+  public static final class Builder {
+    private final CalibrationWindow window;
+    private final double spendResolution;
+    private final Map<PurchaseKey, long[]> purchaseRows = new HashMap<>();
+    private final Map<SpendKey, long[]> spendRows = new HashMap<>();
+    private long customers;
+
+    private Builder(CalibrationWindow window, double spendResolution) {
+      this.window = Objects.requireNonNull(window, "window");
+      if (!(spendResolution >= 0) || !Double.isFinite(spendResolution)) {
+        throw TierwiseException.invalidConfig(
+            "spend resolution must be a finite number >= 0, got " + spendResolution);
+      }
+      this.spendResolution = spendResolution;
+    }
+
+    /** Adds one customer's statistics. */
+    public Builder add(RepeatPurchaseStats stats) {
+      customers++;
+      long[] row =
+          purchaseRows.computeIfAbsent(
+              new PurchaseKey(stats.repeatPurchases(), stats.recency(), stats.age()),
+              key -> new long[2]);
+      row[0]++;
+      row[1] += stats.holdoutPurchases();
+      if (stats.repeatPurchases() > 0) {
+        double mean = stats.meanRepeatValue();
+        if (spendResolution > 0) {
+          mean = Math.round(mean / spendResolution) * spendResolution;
+        }
+        spendRows
+            .computeIfAbsent(new SpendKey(stats.repeatPurchases(), mean), key -> new long[1])[0]++;
+      }
+      return this;
+    }
+
+    /**
+     * Computes and adds one customer from purchase days and values (see {@link
+     * RepeatPurchaseStats#from}); customers whose first purchase is after calibration end are
+     * skipped.
+     *
+     * @return whether the customer was added
+     */
+    public boolean addCustomer(int[] days, double[] values) {
+      var stats = RepeatPurchaseStats.from(days, values, window);
+      stats.ifPresent(this::add);
+      return stats.isPresent();
+    }
+
+    public CompressedStats build() {
+      return new CompressedStats(this);
+    }
+  }
+}

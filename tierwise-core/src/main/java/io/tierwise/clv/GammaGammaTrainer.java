@@ -1,0 +1,187 @@
+package io.tierwise.clv;
+
+import static org.apache.commons.numbers.gamma.LogGamma.value;
+
+import io.tierwise.TierwiseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fits {@link GammaGammaModel} on the repeat customers (x &gt; 0) and their mean repeat values.
+ * Stateless and thread-safe.
+ *
+ * <p>The model assumes spend and purchase frequency are independent. The fit reports the Pearson
+ * correlation of x and mean value over repeat customers and adds a warning when its absolute value
+ * exceeds {@link #DEFAULT_CORRELATION_THRESHOLD} (the warning does not make the fit untrustworthy;
+ * it asks the user to look).
+ */
+public final class GammaGammaTrainer {
+  /** Absolute correlation of x and mean value above which the fit carries a warning. */
+  public static final double DEFAULT_CORRELATION_THRESHOLD = 0.3;
+
+  private final double correlationThreshold;
+
+  public GammaGammaTrainer() {
+    this(DEFAULT_CORRELATION_THRESHOLD);
+  }
+
+  public GammaGammaTrainer(double correlationThreshold) {
+    if (!(correlationThreshold >= 0 && correlationThreshold <= 1)) {
+      throw TierwiseException.invalidConfig(
+          "correlation threshold must be in [0, 1], got " + correlationThreshold);
+    }
+    this.correlationThreshold = correlationThreshold;
+  }
+
+  public ModelFit<GammaGammaModel> fit(CompressedStats stats) {
+    requireFittable(stats);
+    long customers = stats.repeatCustomers();
+    double meanValue = 0;
+    for (int row = 0; row < stats.spendRows(); row++) {
+      meanValue += stats.spendWeight(row) * stats.spendMeanValue(row);
+    }
+    meanValue /= customers;
+    // Start with p = 2, q = 3 and γ matching the mean: E[z] = pγ/(q-1).
+    double[] start = {2, 3, meanValue};
+    Spend spend = new Spend(stats);
+    var outcome =
+        MaximumLikelihood.maximise(
+            ModelKind.GAMMA_GAMMA.parameterNames(),
+            start,
+            spend::logLikelihood,
+            customers,
+            stats.spendRows());
+    double correlation = spendFrequencyCorrelation(stats);
+    FitDiagnostics diagnostics = outcome.diagnostics();
+    if (Math.abs(correlation) > correlationThreshold) {
+      List<String> warnings = new ArrayList<>(diagnostics.warnings());
+      warnings.add(
+          "the Pearson correlation of purchase frequency and mean value is "
+              + correlation
+              + " (|r| > "
+              + correlationThreshold
+              + "): the Gamma-Gamma independence assumption is doubtful, check before using the"
+              + " spend model");
+      diagnostics =
+          new FitDiagnostics(
+              diagnostics.logLikelihood(),
+              diagnostics.converged(),
+              diagnostics.evaluations(),
+              diagnostics.optimizer(),
+              diagnostics.parameters(),
+              diagnostics.hessianPositiveDefinite(),
+              warnings,
+              diagnostics.customers(),
+              diagnostics.rows());
+    }
+    double[] p = outcome.parameters();
+    return new ModelFit<>(
+        ModelKind.GAMMA_GAMMA, new GammaGammaModel(p[0], p[1], p[2]), diagnostics);
+  }
+
+  /** Weighted Pearson correlation of x and mean repeat value over repeat customers. */
+  public static double spendFrequencyCorrelation(CompressedStats stats) {
+    double n = 0;
+    double sumX = 0;
+    double sumY = 0;
+    for (int row = 0; row < stats.spendRows(); row++) {
+      n += stats.spendWeight(row);
+      sumX += stats.spendWeight(row) * stats.spendRepeatPurchases(row);
+      sumY += stats.spendWeight(row) * stats.spendMeanValue(row);
+    }
+    double meanX = sumX / n;
+    double meanY = sumY / n;
+    double sxy = 0;
+    double sxx = 0;
+    double syy = 0;
+    for (int row = 0; row < stats.spendRows(); row++) {
+      double dx = stats.spendRepeatPurchases(row) - meanX;
+      double dy = stats.spendMeanValue(row) - meanY;
+      sxy += stats.spendWeight(row) * dx * dy;
+      sxx += stats.spendWeight(row) * dx * dx;
+      syy += stats.spendWeight(row) * dy * dy;
+    }
+    return sxx == 0 || syy == 0 ? 0 : sxy / Math.sqrt(sxx * syy);
+  }
+
+  private static void requireFittable(CompressedStats stats) {
+    long repeatCustomers = stats.repeatCustomers();
+    if (repeatCustomers == 0) {
+      throw TierwiseException.dataQuality(
+          "cannot fit gamma_gamma: no customer made a repeat purchase in the calibration period,"
+              + " and the spend model is fitted on repeat purchases only");
+    }
+    if (repeatCustomers < 2) {
+      throw TierwiseException.dataQuality(
+          "cannot fit gamma_gamma on a single repeat customer: the model describes how spend"
+              + " varies across customers and needs many of them");
+    }
+    long nonPositive = 0;
+    for (int row = 0; row < stats.spendRows(); row++) {
+      if (!(stats.spendMeanValue(row) > 0)) {
+        nonPositive += stats.spendWeight(row);
+      }
+    }
+    if (nonPositive > 0) {
+      throw TierwiseException.dataQuality(
+          "cannot fit gamma_gamma: "
+              + nonPositive
+              + " of "
+              + repeatCustomers
+              + " repeat customers have a mean repeat order value <= 0 (zero-value or refund"
+              + " orders); the spend model needs positive values: drop zero-value orders or those"
+              + " customers before fitting");
+    }
+  }
+
+  /** The spend rows prepared once: log mean values and distinct x. */
+  private static final class Spend {
+    private final int[] xs;
+    private final double[] means;
+    private final double[] logMeans;
+    private final long[] weights;
+    private final int[] distinctX;
+
+    Spend(CompressedStats stats) {
+      int rows = stats.spendRows();
+      xs = new int[rows];
+      means = new double[rows];
+      logMeans = new double[rows];
+      weights = new long[rows];
+      for (int row = 0; row < rows; row++) {
+        xs[row] = stats.spendRepeatPurchases(row);
+        means[row] = stats.spendMeanValue(row);
+        logMeans[row] = Math.log(means[row]);
+        weights[row] = stats.spendWeight(row);
+      }
+      distinctX = java.util.Arrays.stream(xs).sorted().distinct().toArray();
+    }
+
+    double logLikelihood(double[] parameters) {
+      double p = parameters[0];
+      double q = parameters[1];
+      double gamma = parameters[2];
+      double[] head = new double[distinctX[distinctX.length - 1] + 1];
+      double common = -value(q) + q * Math.log(gamma);
+      for (int x : distinctX) {
+        double px = p * x;
+        head[x] = common + value(px + q) - value(px) + px * Math.log(x);
+      }
+      return ParallelSum.over(
+          xs.length,
+          (from, to) -> {
+            double total = 0;
+            for (int row = from; row < to; row++) {
+              int x = xs[row];
+              double px = p * x;
+              total +=
+                  weights[row]
+                      * (head[x]
+                          + (px - 1) * logMeans[row]
+                          - (px + q) * Math.log(gamma + x * means[row]));
+            }
+            return total;
+          });
+    }
+  }
+}

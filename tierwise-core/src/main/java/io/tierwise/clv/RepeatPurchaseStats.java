@@ -1,0 +1,99 @@
+package io.tierwise.clv;
+
+import io.tierwise.TierwiseException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One customer's sufficient statistics for the purchase and spend models, as defined by Fader,
+ * Hardie and Lee (2005) and the {@code lifetimes} / {@code BTYD} libraries.
+ *
+ * @param repeatPurchases x: distinct purchase days in calibration minus one (the first purchase is
+ *     not a repeat)
+ * @param recency t<sub>x</sub>: time from the first to the last calibration purchase (0 if x = 0)
+ * @param age T: time from the first purchase to the end of calibration
+ * @param meanRepeatValue mean value of the x repeat purchase days (0 if x = 0); the first
+ *     purchase's value is excluded, as in the Gamma-Gamma paper
+ * @param holdoutPurchases distinct purchase days in the holdout period (0 without holdout)
+ */
+public record RepeatPurchaseStats(
+    int repeatPurchases, double recency, double age, double meanRepeatValue, int holdoutPurchases) {
+
+  public RepeatPurchaseStats {
+    if (repeatPurchases < 0 || holdoutPurchases < 0) {
+      throw TierwiseException.invalidInput(
+          "purchase counts must be >= 0, got x="
+              + repeatPurchases
+              + " holdout="
+              + holdoutPurchases);
+    }
+    if (!(recency >= 0) || !(age >= recency) || !Double.isFinite(age)) {
+      throw TierwiseException.invalidInput(
+          "need 0 <= recency <= age, got recency=" + recency + " age=" + age);
+    }
+    if (repeatPurchases == 0 && recency != 0) {
+      throw TierwiseException.invalidInput(
+          "recency must be 0 when there is no repeat purchase, got " + recency);
+    }
+    if (!Double.isFinite(meanRepeatValue)) {
+      throw TierwiseException.invalidInput("mean repeat value must be finite");
+    }
+  }
+
+  /**
+   * Computes the statistics from one customer's purchases. Pure: same input, same output.
+   *
+   * @param days purchase days (epoch days) in non-decreasing order; several purchases on one day
+   *     are merged into one purchase whose value is their sum
+   * @param values value of each purchase, parallel to {@code days}
+   * @param window calibration end, optional holdout end, time unit
+   * @return the statistics, or empty when the customer has no purchase or the first purchase is
+   *     after the calibration end (such a customer is not part of the calibration cohort)
+   */
+  public static Optional<RepeatPurchaseStats> from(
+      int[] days, double[] values, CalibrationWindow window) {
+    Objects.requireNonNull(window, "window");
+    if (days.length != values.length) {
+      throw TierwiseException.invalidInput(
+          "days and values differ in length: " + days.length + " vs " + values.length);
+    }
+    if (days.length == 0 || days[0] > window.calibrationEndDay()) {
+      return Optional.empty();
+    }
+    int first = days[0];
+    int calibrationDays = 0;
+    int lastCalibrationDay = first;
+    double repeatValue = 0;
+    int holdoutDays = 0;
+    int previous = Integer.MIN_VALUE;
+    for (int i = 0; i < days.length; i++) {
+      int day = days[i];
+      if (day < previous) {
+        throw TierwiseException.invalidInput(
+            "purchase days must be sorted, found day " + day + " after " + previous);
+      }
+      boolean newDay = day != previous;
+      previous = day;
+      if (day <= window.calibrationEndDay()) {
+        if (newDay) {
+          calibrationDays++;
+          lastCalibrationDay = day;
+        }
+        if (day != first) {
+          repeatValue += values[i];
+        }
+      } else if (day <= window.holdoutEndDay() && newDay) {
+        holdoutDays++;
+      }
+    }
+    int repeats = calibrationDays - 1;
+    ClvTimeUnit unit = window.unit();
+    return Optional.of(
+        new RepeatPurchaseStats(
+            repeats,
+            unit.fromDays((long) lastCalibrationDay - first),
+            unit.fromDays((long) window.calibrationEndDay() - first),
+            repeats == 0 ? 0 : repeatValue / repeats,
+            holdoutDays));
+  }
+}

@@ -1,0 +1,88 @@
+package io.tierwise.clv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.tierwise.TierwiseException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RepeatPurchaseStatsTest {
+  // calibration ends on day 100, holdout ends on day 170
+  static final CalibrationWindow WINDOW = new CalibrationWindow(100, 170, ClvTimeUnit.WEEKS);
+
+  @Test
+  void samedayPurchasesMergeAndTheFirstPurchaseIsNotARepeat() {
+    int[] days = {30, 30, 44, 51, 51, 100, 120, 120, 171};
+    double[] values = {10, 5, 20, 7, 3, 30, 1, 1, 99};
+    var stats = RepeatPurchaseStats.from(days, values, WINDOW).orElseThrow();
+    assertThat(stats.repeatPurchases()).isEqualTo(3); // days 44, 51, 100
+    assertThat(stats.recency()).isCloseTo(70 / 7.0, within(1e-12));
+    assertThat(stats.age()).isCloseTo(10.0, within(1e-12));
+    assertThat(stats.meanRepeatValue()).isCloseTo((20 + 7 + 3 + 30) / 3.0, within(1e-12));
+    assertThat(stats.holdoutPurchases()).isEqualTo(1); // day 120 once; day 171 is after holdout
+  }
+
+  @Test
+  void aSinglePurchaseHasZeroRecencyAndValue() {
+    var stats = RepeatPurchaseStats.from(new int[] {93}, new double[] {12}, WINDOW).orElseThrow();
+    assertThat(stats).isEqualTo(new RepeatPurchaseStats(0, 0, 1, 0, 0));
+  }
+
+  @Test
+  void customersFirstSeenAfterCalibrationAreExcluded() {
+    assertThat(RepeatPurchaseStats.from(new int[] {101}, new double[] {5}, WINDOW)).isEmpty();
+    assertThat(RepeatPurchaseStats.from(new int[0], new double[0], WINDOW)).isEmpty();
+  }
+
+  @Test
+  void daysAreMeasuredInDaysWhenAsked() {
+    var window = new CalibrationWindow(100, 100, ClvTimeUnit.DAYS);
+    var stats =
+        RepeatPurchaseStats.from(new int[] {10, 40}, new double[] {1, 2}, window).orElseThrow();
+    assertThat(stats).isEqualTo(new RepeatPurchaseStats(1, 30, 90, 2, 0));
+  }
+
+  @Test
+  void unsortedDaysAreRejected() {
+    assertThatThrownBy(
+            () -> RepeatPurchaseStats.from(new int[] {5, 3}, new double[] {1, 1}, WINDOW))
+        .isInstanceOf(TierwiseException.class)
+        .hasMessageContaining("sorted");
+  }
+
+  @Test
+  void identicalCustomersShareOneWeightedRow() {
+    var a = new RepeatPurchaseStats(2, 5, 10, 12, 1);
+    var b = new RepeatPurchaseStats(0, 0, 10, 0, 3);
+    CompressedStats stats = CompressedStats.of(List.of(a, a, a, b), WINDOW);
+    assertThat(stats.customers()).isEqualTo(4);
+    assertThat(stats.purchaseRows()).isEqualTo(2);
+    assertThat(stats.repeatCustomers()).isEqualTo(3);
+    assertThat(stats.spendRows()).isEqualTo(1);
+    assertThat(stats.holdoutLength()).isEqualTo(10.0);
+    long holdout = 0;
+    for (int row = 0; row < stats.purchaseRows(); row++) {
+      holdout += stats.holdoutPurchases(row);
+    }
+    assertThat(holdout).isEqualTo(6);
+  }
+
+  @Test
+  void compressionDoesNotChangeTheLikelihood() {
+    var simulator =
+        new ClvSimulator(new BgNbdModel(0.5, 5, 0.8, 2.5), new GammaGammaModel(6, 4, 15), 42);
+    var builder = CompressedStats.builder(new CalibrationWindow(0, 0, ClvTimeUnit.WEEKS));
+    double direct = 0;
+    var model = new BgNbdModel(0.4, 4, 0.7, 2);
+    for (int i = 0; i < 2_000; i++) {
+      var customer = simulator.next(20 + i % 5, 0);
+      builder.add(customer);
+      direct += model.logLikelihood(customer.repeatPurchases(), customer.recency(), customer.age());
+    }
+    CompressedStats stats = builder.build();
+    assertThat(BgNbdTrainer.logLikelihood(stats, new double[] {0.4, 4, 0.7, 2}))
+        .isCloseTo(direct, within(1e-8 * Math.abs(direct)));
+  }
+}
