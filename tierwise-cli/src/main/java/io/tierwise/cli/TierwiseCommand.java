@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     description = "Customer classification and tiered operations.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
       GenerateCommand.class,
       ValidateCommand.class,
       ChurnCommand.class,
