@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate a demo company (synthetic, with known truth), validate its data and run the",
-      "analyses on it; prints where the results are."
+      "Generate a demo company and run everything on it.",
+      "The company is synthetic, with known truth; prints where the results are."
     })
 final class DemoCommand implements Callable<Integer> {
 
