@@ -268,22 +268,23 @@ final class CustomerLedger {
 
   private CustomerHistory.Purchases purchasesOf(int customer) {
     PurchaseDays days = purchases[customer];
-    if (days == null || days.size == 0) {
+    if (days == null || days.size() == 0) {
       return CustomerHistory.Purchases.NONE;
     }
-    int n = days.size;
+    int n = days.size();
     int[] dayNumbers = new int[n];
     int[] orders = new int[n];
+    double[] revenue = new double[n];
+    double[] cost = new double[days.hasCost() ? n : 0];
     for (int i = 0; i < n; i++) {
-      dayNumbers[i] = PurchaseDays.day(days.dayOrders[i]);
-      orders[i] = PurchaseDays.orders(days.dayOrders[i]);
+      dayNumbers[i] = days.day(i);
+      orders[i] = days.orders(i);
+      revenue[i] = days.revenue(i);
+      if (days.hasCost()) {
+        cost[i] = days.cost(i);
+      }
     }
-    return new CustomerHistory.Purchases(
-        dayNumbers,
-        Arrays.copyOf(days.revenue, n),
-        days.cost == null ? new double[0] : Arrays.copyOf(days.cost, n),
-        orders,
-        days.quantity);
+    return new CustomerHistory.Purchases(dayNumbers, revenue, cost, orders, days.quantity());
   }
 
   private CustomerHistory.Interactions interactionsOf(int customer) {

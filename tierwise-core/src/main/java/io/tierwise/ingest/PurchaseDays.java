@@ -4,42 +4,63 @@ import java.util.Arrays;
 
 /**
  * One customer's purchases merged per calendar day: the state ingest keeps per customer. Its size
- * grows with the customer's distinct purchase days, not with order lines: per day one packed long
- * (day and order count), the revenue, the cost when the data has it, and the fingerprint of the
- * day's first row (for finding exact duplicates without a table of every row). Mutable, confined to
- * the ingest thread.
+ * grows with the customer's distinct purchase days, not with order lines. All of it lives in one
+ * {@code long[]}, four longs a day — day and order count, revenue, cost, and the fingerprint of the
+ * day's first row (for finding exact duplicates without a table of every row) — so a customer costs
+ * one object and one array. Mutable, confined to the ingest thread.
  */
 final class PurchaseDays {
   private static final int NO_DAY = Integer.MIN_VALUE;
+  private static final int STRIDE = 4;
+  private static final int DAY_ORDERS = 0;
+  private static final int REVENUE = 1;
+  private static final int COST = 2;
+  private static final int PRINT = 3;
 
-  /** Per day: {@code (long) day << 32 | orders}, ascending by day. */
-  long[] dayOrders = new long[2];
-
-  double[] revenue = new double[2];
-  double[] cost;
-  private long[] firstPrints = new long[2];
+  private long[] data = new long[2 * STRIDE];
   private RowFingerprints laterPrints;
-  double quantity;
-  int size;
+  private boolean hasCost;
+  private double quantity;
+  private int size;
   private long lastOrderHash;
   private int lastOrderDay = NO_DAY;
 
-  static int day(long dayOrders) {
-    return (int) (dayOrders >> 32);
+  int size() {
+    return size;
   }
 
-  static int orders(long dayOrders) {
-    return (int) dayOrders;
+  int day(int slot) {
+    return (int) (data[slot * STRIDE + DAY_ORDERS] >> 32);
+  }
+
+  int orders(int slot) {
+    return (int) data[slot * STRIDE + DAY_ORDERS];
+  }
+
+  double revenue(int slot) {
+    return Double.longBitsToDouble(data[slot * STRIDE + REVENUE]);
+  }
+
+  double cost(int slot) {
+    return Double.longBitsToDouble(data[slot * STRIDE + COST]);
+  }
+
+  boolean hasCost() {
+    return hasCost;
+  }
+
+  double quantity() {
+    return quantity;
   }
 
   /** The slot of {@code day}, created empty if absent. */
   int slotFor(int day) {
-    if (size > 0 && day(dayOrders[size - 1]) == day) {
+    if (size > 0 && day(size - 1) == day) {
       return size - 1;
     }
-    if (size == 0 || day(dayOrders[size - 1]) < day) {
+    if (size == 0 || day(size - 1) < day) {
       ensureCapacity();
-      dayOrders[size] = (long) day << 32;
+      clear(size, day);
       return size++;
     }
     int found = search(day);
@@ -48,19 +69,19 @@ final class PurchaseDays {
     }
     int insertAt = -found - 1;
     ensureCapacity();
-    int tail = size - insertAt;
-    System.arraycopy(dayOrders, insertAt, dayOrders, insertAt + 1, tail);
-    System.arraycopy(revenue, insertAt, revenue, insertAt + 1, tail);
-    System.arraycopy(firstPrints, insertAt, firstPrints, insertAt + 1, tail);
-    if (cost != null) {
-      System.arraycopy(cost, insertAt, cost, insertAt + 1, tail);
-      cost[insertAt] = 0;
-    }
-    dayOrders[insertAt] = (long) day << 32;
-    revenue[insertAt] = 0;
-    firstPrints[insertAt] = 0;
+    System.arraycopy(
+        data, insertAt * STRIDE, data, (insertAt + 1) * STRIDE, (size - insertAt) * STRIDE);
+    clear(insertAt, day);
     size++;
     return insertAt;
+  }
+
+  private void clear(int slot, int day) {
+    int base = slot * STRIDE;
+    data[base + DAY_ORDERS] = (long) day << 32;
+    data[base + REVENUE] = Double.doubleToRawLongBits(0.0);
+    data[base + COST] = Double.doubleToRawLongBits(0.0);
+    data[base + PRINT] = 0;
   }
 
   private int search(int day) {
@@ -68,7 +89,7 @@ final class PurchaseDays {
     int high = size - 1;
     while (low <= high) {
       int middle = (low + high) >>> 1;
-      int middleDay = day(dayOrders[middle]);
+      int middleDay = day(middle);
       if (middleDay < day) {
         low = middle + 1;
       } else if (middleDay > day) {
@@ -87,17 +108,18 @@ final class PurchaseDays {
    */
   boolean remember(int slot, long print) {
     long stored = print == 0 ? 1 : print;
-    if (firstPrints[slot] == 0) {
-      firstPrints[slot] = stored;
+    int at = slot * STRIDE + PRINT;
+    if (data[at] == 0) {
+      data[at] = stored;
       return true;
     }
-    if (firstPrints[slot] == stored) {
+    if (data[at] == stored) {
       return false;
     }
     if (laterPrints == null) {
-      laterPrints = new RowFingerprints(8);
+      laterPrints = new RowFingerprints(4);
     }
-    return laterPrints.add(stored ^ ((long) day(dayOrders[slot]) * 0x9E3779B97F4A7C15L));
+    return laterPrints.add(stored ^ ((long) day(slot) * 0x9E3779B97F4A7C15L));
   }
 
   /**
@@ -106,35 +128,29 @@ final class PurchaseDays {
    * an order.
    */
   void add(int slot, long orderHash, double amount, double rowCost, double rowQuantity) {
-    int day = day(dayOrders[slot]);
-    revenue[slot] += amount;
+    int base = slot * STRIDE;
+    int day = day(slot);
+    data[base + REVENUE] = Double.doubleToRawLongBits(revenue(slot) + amount);
     if (!Double.isNaN(rowCost)) {
-      if (cost == null) {
-        cost = new double[dayOrders.length];
-      }
-      cost[slot] += rowCost;
+      hasCost = true;
+      data[base + COST] = Double.doubleToRawLongBits(cost(slot) + rowCost);
     }
     if (!Double.isNaN(rowQuantity)) {
       quantity += rowQuantity;
     }
     if (orderHash == 0 || orderHash != lastOrderHash || day != lastOrderDay) {
-      dayOrders[slot]++;
+      data[base + DAY_ORDERS]++;
     }
     lastOrderHash = orderHash;
     lastOrderDay = day;
   }
 
   private void ensureCapacity() {
-    if (size < dayOrders.length) {
+    int capacity = data.length / STRIDE;
+    if (size < capacity) {
       return;
     }
-    int capacity = size + (size >> 1) + 2;
-    dayOrders = Arrays.copyOf(dayOrders, capacity);
-    revenue = Arrays.copyOf(revenue, capacity);
-    firstPrints = Arrays.copyOf(firstPrints, capacity);
-    if (cost != null) {
-      cost = Arrays.copyOf(cost, capacity);
-    }
+    data = Arrays.copyOf(data, (size + (size >> 2) + 2) * STRIDE);
   }
 
   /**
@@ -147,40 +163,21 @@ final class PurchaseDays {
     int last = search(day);
     int from = last >= 0 ? last : -last - 2;
     for (int slot = from; slot >= 0; slot--) {
-      if (orders(dayOrders[slot]) > 0 && revenue[slot] + 1e-9 >= amount) {
-        int matched = day(dayOrders[slot]);
-        revenue[slot] -= amount;
+      if (orders(slot) > 0 && revenue(slot) + 1e-9 >= amount) {
+        int matched = day(slot);
+        double left = revenue(slot) - amount;
+        data[slot * STRIDE + REVENUE] = Double.doubleToRawLongBits(left);
         if (!Double.isNaN(cancelledQuantity)) {
           quantity = Math.max(0, quantity - cancelledQuantity);
         }
-        if (revenue[slot] <= 0.005) {
-          remove(slot);
+        if (left <= 0.005) {
+          System.arraycopy(
+              data, (slot + 1) * STRIDE, data, slot * STRIDE, (size - slot - 1) * STRIDE);
+          size--;
         }
         return matched;
       }
     }
     return NO_DAY;
-  }
-
-  private void remove(int slot) {
-    int tail = size - slot - 1;
-    System.arraycopy(dayOrders, slot + 1, dayOrders, slot, tail);
-    System.arraycopy(revenue, slot + 1, revenue, slot, tail);
-    System.arraycopy(firstPrints, slot + 1, firstPrints, slot, tail);
-    if (cost != null) {
-      System.arraycopy(cost, slot + 1, cost, slot, tail);
-    }
-    size--;
-  }
-
-  /** Days that hold at least one order (a slot made only for a rejected duplicate holds none). */
-  int purchaseDays() {
-    int count = 0;
-    for (int i = 0; i < size; i++) {
-      if (orders(dayOrders[i]) > 0) {
-        count++;
-      }
-    }
-    return count;
   }
 }
