@@ -292,15 +292,18 @@ final class CustomerLedger {
     if (log == null) {
       return CustomerHistory.Interactions.NONE;
     }
-    int n = log.size;
+    int n = log.size();
     int[] days = new int[n];
     byte[] types = new byte[n];
+    int[] counts = new int[n];
+    double[] minutes = new double[n];
     for (int i = 0; i < n; i++) {
-      days[i] = (int) (log.keys[i] >> 8);
-      types[i] = (byte) (log.keys[i] & 0xff);
+      days[i] = log.day(i);
+      types[i] = (byte) log.type(i);
+      counts[i] = log.count(i);
+      minutes[i] = log.minutes(i);
     }
-    return new CustomerHistory.Interactions(
-        days, types, Arrays.copyOf(log.counts, n), Arrays.copyOf(log.minutes, n), log.featureCount);
+    return new CustomerHistory.Interactions(days, types, counts, minutes, log.featureCount());
   }
 
   private CustomerHistory.Surveys surveysOf(int customer) {
