@@ -105,6 +105,7 @@ public final class Ingest {
     private long duplicates;
     private long cancellationRows;
     private long cancellationsMatched;
+    private boolean cancellation;
     private int oldest = Integer.MAX_VALUE;
     private int newest = Integer.MIN_VALUE;
 
@@ -158,7 +159,8 @@ public final class Ingest {
                 stats.valid + stats.invalid,
                 stats.missing,
                 stats.valid,
-                stats.invalid));
+                stats.invalid,
+                stats.nonPositive));
       }
       Map<String, Long> sortedReasons = new LinkedHashMap<>();
       reasons.entrySet().stream()
@@ -189,6 +191,19 @@ public final class Ingest {
     private void foldRow() {
       long print = source.fingerprint();
       binder.bind();
+      cancellation = false;
+      if (spec.kind() == SourceKind.ORDERS) {
+        try {
+          cancellation = binder.cancellation();
+        } catch (RuleEvaluationException e) {
+          seenElsewhere(print);
+          reject("", rowText(), "cancellation rule failed: " + e.getMessage());
+          return;
+        }
+        if (cancellation) {
+          cancellationRows++;
+        }
+      }
       try {
         if (binder.excluded()) {
           seenElsewhere(print);
@@ -273,13 +288,6 @@ public final class Ingest {
     }
 
     private void foldOrder(long print) {
-      boolean cancellation;
-      try {
-        cancellation = binder.cancellation();
-      } catch (RuleEvaluationException e) {
-        reject("", rowText(), "cancellation rule failed: " + e.getMessage());
-        return;
-      }
       int amountIndex = Field.AMOUNT.ordinal();
       double amount = binder.number[amountIndex];
       double quantity =
@@ -289,7 +297,6 @@ public final class Ingest {
       int day = binder.day[Field.ORDER_DATE.ordinal()];
       String id = binder.text[Field.CUSTOMER_ID_OF_ORDER.ordinal()];
       if (cancellation) {
-        cancellationRows++;
         if (duplicateElsewhere(print)) {
           return;
         }
