@@ -18,8 +18,9 @@ public enum Indicator {
   PROFIT(2, "revenue minus cost in the value window; empty without cost data"),
   MARGIN_RATE(4, "profit / revenue in the value window; empty without cost data"),
   REVENUE_CV(4, "coefficient of variation of revenue over the stability periods"),
-  AVERAGE_ORDER_VALUE(2, "revenue / orders in the value window"),
-  ORDERS_PER_MONTH(4, "orders in the value window per 30.4375 days of the customer's time in it"),
+  AVERAGE_ORDER_VALUE(2, "lifetime revenue / lifetime orders"),
+  ORDERS_PER_MONTH(
+      4, "lifetime orders per 30.4375 days since the first purchase (at least 30 days)"),
   REVENUE_RECENT(2, "net revenue in the recent window"),
   ORDERS_RECENT(0, "distinct orders in the recent window"),
   REVENUE_LAST_PERIOD(2, "net revenue in the last trend period"),
@@ -31,7 +32,11 @@ public enum Indicator {
   REPURCHASE_RATE(4, "share of lifetime orders that were repeat orders: (orders - 1) / orders"),
   TENURE_DAYS(0, "days from sign-up (else first purchase) to the as-of date"),
   CATEGORY_BREADTH(0, "distinct categories bought"),
-  INTERACTIONS_PER_MONTH(4, "interaction events in the interaction window per 30.4375 days"),
+  INTERACTIONS_PER_MONTH(
+      4, "all interaction events per 30.4375 days from start to last activity (at least 30 days)"),
+  INTERACTIONS_RECENT_PER_MONTH(
+      4,
+      "interaction events in the interaction window per 30.4375 days of the customer's time in it"),
   FEATURE_PENETRATION(4, "share of the product's features the customer used"),
   USAGE_MINUTES_PER_MONTH(2, "usage and login minutes in the interaction window per 30.4375 days"),
   INTERACTIONS_TOTAL(0, "service interactions (not feature use, referral, complaint) to date"),

@@ -41,7 +41,12 @@ public final class IndicatorFunction {
     int start = startDay(history, firstPurchase);
     values[TENURE_DAYS.ordinal()] = start == CustomerHistory.NO_DAY ? Double.NaN : asOfDay - start;
     values[CATEGORY_BREADTH.ordinal()] = history.categoryCount();
-    interactions(history.interactions(), start, values);
+    int[] purchaseDays = history.purchases().days();
+    int lastPurchase = CustomerHistory.NO_DAY;
+    for (int i = 0; i < purchaseDays.length && purchaseDays[i] <= asOfDay; i++) {
+      lastPurchase = purchaseDays[i];
+    }
+    interactions(history.interactions(), start, lastPurchase, values);
     surveys(history.surveys(), values);
     values[STRATEGIC_SCORE.ordinal()] = score(history, settings.strategicScoreColumn());
     values[EXPERT_SCORE.ordinal()] = score(history, settings.expertScoreColumn());
@@ -122,10 +127,9 @@ public final class IndicatorFunction {
     values[REVENUE_CV.ordinal()] =
         bought ? variation(periodRevenue, periodLength, firstDay) : Double.NaN;
     values[AVERAGE_ORDER_VALUE.ordinal()] =
-        valueOrders > 0 ? valueRevenue / valueOrders : Double.NaN;
-    double valueSpan =
-        bought ? Math.min(settings.windows().valueDays(), asOfDay - firstDay + 1) : 0;
-    values[ORDERS_PER_MONTH.ordinal()] = bought ? valueOrders / (valueSpan / DAYS_PER_MONTH) : 0;
+        lifetimeOrders > 0 ? lifetimeRevenue / lifetimeOrders : Double.NaN;
+    double lifeMonths = bought ? Math.max(30, asOfDay - firstDay + 1) / DAYS_PER_MONTH : 0;
+    values[ORDERS_PER_MONTH.ordinal()] = bought ? lifetimeOrders / lifeMonths : 0;
     values[REVENUE_RECENT.ordinal()] = recentRevenue;
     values[ORDERS_RECENT.ordinal()] = recentOrders;
     values[REVENUE_LAST_PERIOD.ordinal()] = lastRevenue;
@@ -200,7 +204,8 @@ public final class IndicatorFunction {
     return eventDays.length > 0 && eventDays[0] <= asOfDay ? eventDays[0] : CustomerHistory.NO_DAY;
   }
 
-  private void interactions(CustomerHistory.Interactions interactions, int start, double[] values) {
+  private void interactions(
+      CustomerHistory.Interactions interactions, int start, int lastPurchase, double[] values) {
     int windowDays = settings.windows().interactionDays();
     int from = asOfDay - windowDays + 1;
     int[] days = interactions.days();
@@ -211,8 +216,12 @@ public final class IndicatorFunction {
     long inWindow = 0;
     double windowMinutes = 0;
     long complaints = 0;
+    long allEvents = 0;
+    int lastEventDay = CustomerHistory.NO_DAY;
     for (int i = 0; i < days.length && days[i] <= asOfDay; i++) {
       byType[types[i]] += counts[i];
+      allEvents += counts[i];
+      lastEventDay = days[i];
       if (days[i] >= from) {
         inWindow += counts[i];
         windowMinutes += minutes[i];
@@ -225,7 +234,14 @@ public final class IndicatorFunction {
         start == CustomerHistory.NO_DAY
             ? Double.NaN
             : Math.min(windowDays, asOfDay - Math.max(start, from) + 1) / DAYS_PER_MONTH;
-    values[INTERACTIONS_PER_MONTH.ordinal()] = months > 0 ? inWindow / months : Double.NaN;
+    int lastActive = Math.max(lastEventDay, lastPurchase);
+    double activeMonths =
+        start == CustomerHistory.NO_DAY || lastActive == CustomerHistory.NO_DAY
+            ? Double.NaN
+            : Math.max(30, lastActive - start + 1) / DAYS_PER_MONTH;
+    values[INTERACTIONS_PER_MONTH.ordinal()] =
+        activeMonths > 0 ? allEvents / activeMonths : Double.NaN;
+    values[INTERACTIONS_RECENT_PER_MONTH.ordinal()] = months > 0 ? inWindow / months : Double.NaN;
     values[USAGE_MINUTES_PER_MONTH.ordinal()] = months > 0 ? windowMinutes / months : Double.NaN;
     values[FEATURE_PENETRATION.ordinal()] =
         featureCount > 0
