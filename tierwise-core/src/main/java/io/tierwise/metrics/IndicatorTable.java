@@ -30,7 +30,7 @@ public final class IndicatorTable {
     int size = base.size();
     String[] ids = new String[size];
     double[][] columns = new double[Indicator.count()][size];
-    List<String> names = base.attributeNames();
+    List<String> names = base.attributeNames().stream().sorted().toList();
     String[][] attributes = new String[names.size()][size];
     IntStream.range(0, size)
         .parallel()
