@@ -104,6 +104,15 @@ class TieringPolicyTest {
   }
 
   @Test
+  void everyExamplePolicyLoads() throws java.io.IOException {
+    try (var files =
+        java.nio.file.Files.list(
+            io.tierwise.testing.SharedData.repository().resolve("examples/policies"))) {
+      files.forEach(file -> assertThat(TieringPolicy.load(file).name()).isNotBlank());
+    }
+  }
+
+  @Test
   void missingPolicyFileIsInvalidInput() {
     assertThatThrownBy(() -> TieringPolicy.load(java.nio.file.Path.of("/no/such/policy.yaml")))
         .isInstanceOf(TierwiseException.class)
