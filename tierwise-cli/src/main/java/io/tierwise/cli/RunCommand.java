@@ -71,6 +71,7 @@ final class RunCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Path rejects = out.resolve("rejects.csv");
     IngestResult ingest = data.ingest(mapping, rejects, err);
+    double ingestSeconds = (System.nanoTime() - started) / 1e9;
     LocalDate at =
         asOf != null
             ? asOf
@@ -107,7 +108,9 @@ final class RunCommand implements Callable<Integer> {
             + policy.sha256().substring(0, 12)
             + ") in "
             + Math.round(seconds * 10) / 10.0
-            + " s; run "
+            + " s (ingest "
+            + Math.round(ingestSeconds * 10) / 10.0
+            + " s); run "
             + provenance.runId()
             + " written to "
             + out);
