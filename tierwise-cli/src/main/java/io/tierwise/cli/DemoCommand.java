@@ -2,80 +2,153 @@ package io.tierwise.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tierwise.ingest.IngestResult;
+import io.tierwise.ingest.SourceMapping;
+import io.tierwise.quality.QualityReport;
+import io.tierwise.quality.QualityThresholds;
+import io.tierwise.synth.BgNbdParameters;
+import io.tierwise.synth.GammaGammaParameters;
 import io.tierwise.synth.GeneratorSettings;
 import io.tierwise.synth.SyntheticCompanyGenerator;
-import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-/** {@code tierwise demo}: generate a demo company, classify it and show the result. */
+/**
+ * {@code tierwise demo}: generates a demo company and runs everything built so far on it, so a new
+ * user sees the whole product with one command.
+ */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate a demo company (fixed seed), classify it with the default policy and print a",
-      "short summary; results stay in the output directory."
+      "Generate a demo company, validate and classify it, and print a summary table.",
+      "The company is synthetic, with known truth; prints where the results are."
     })
 final class DemoCommand implements Callable<Integer> {
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "where to write (default: ${DEFAULT-VALUE})")
-  Path out = Path.of("tierwise-demo");
+      defaultValue = "tierwise-demo",
+      description = "where the demo data and results go (default: ${DEFAULT-VALUE})")
+  Path out;
 
   @Option(
       names = "--customers",
       paramLabel = "N",
-      description = "customers to generate (default: ${DEFAULT-VALUE})")
-  int customers = 5_000;
+      defaultValue = "5000",
+      description = "customers in the demo company (default: ${DEFAULT-VALUE})")
+  long customers;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "7",
+      description = "seed of the demo company (default: ${DEFAULT-VALUE})")
+  long seed;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     Path data = out.resolve("data");
-    Path results = out.resolve("run");
-    new SyntheticCompanyGenerator().generate(GeneratorSettings.of(customers, 7), data, done -> {});
-    stdout.println("generated " + customers + " customers into " + data);
+    Path results = out.resolve("results");
+    Files.createDirectories(results);
+
+    stdout.printf(
+        Locale.ROOT, "1. Generating a demo company of %,d customers in %s%n", customers, data);
+    stdout.flush();
+    new SyntheticCompanyGenerator()
+        .generate(
+            new GeneratorSettings(
+                customers,
+                seed,
+                LocalDate.of(2023, 1, 1),
+                LocalDate.of(2024, 12, 31),
+                12,
+                BgNbdParameters.parse("0.243,4.414,0.793,2.426"),
+                GammaGammaParameters.parse("6.25,3.74,15.44"),
+                0.3,
+                false),
+            data,
+            done -> {});
+
+    stdout.println("2. Validating the data");
+    stdout.flush();
+    Path rejects = results.resolve("rejects.csv");
+    SourceMapping mapping = SourceMapping.ownFormat(data);
+    DataOptions reader = new DataOptions();
+    IngestResult ingest = reader.ingest(mapping, rejects, err);
+    LocalDate asOf = ingest.newestRecord().orElse(LocalDate.of(2024, 12, 31));
+    QualityReport quality =
+        QualityReport.of(ingest, asOf, QualityThresholds.NONE, rejects.toString());
+    Files.writeString(
+        results.resolve("quality.json"), ValidateCommand.Json.MAPPER.writeValueAsString(quality));
+    for (QualityReport.SourceQuality source : quality.sources()) {
+      stdout.printf(
+          Locale.ROOT,
+          "   %-9s %,10d rows  %,10d accepted  %,6d rejected  newest %s%n",
+          source.source(),
+          source.rows(),
+          source.accepted(),
+          source.rejected(),
+          source.newest());
+    }
+
+    stdout.println();
+    stdout.println(
+        "3. Classifying: indicators, ABC, RFM segments, value tier, behaviour, needs, tiers");
+    stdout.flush();
+    Path run = results.resolve("run");
     int code =
         TierwiseCommand.newCommandLine()
             .setOut(stdout)
-            .setErr(spec.commandLine().getErr())
-            .execute(
-                "run", "--data", data.toString(), "--out", results.toString(), "--no-progress");
+            .setErr(err)
+            .execute("run", "--data", data.toString(), "--out", run.toString(), "--no-progress");
     if (code != ExitCodes.OK) {
       return code;
     }
-    JsonNode summary = new ObjectMapper().readTree(results.resolve("summary.json").toFile());
+    JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
     stdout.println();
     table(stdout, "tier", summary.path("tier"));
     table(stdout, "ABC class", summary.path("abc").path("classes"));
     table(stdout, "RFM segment", summary.path("rfm").path("segments"));
     table(stdout, "activity", summary.path("activity_status"));
-    stdout.println("Gini of monetary: " + summary.path("abc").path("gini").asText());
+    stdout.printf(Locale.ROOT, "Gini of monetary: %s%n", summary.path("abc").path("gini").asText());
+
     stdout.println();
-    stdout.println("customers:  " + results.resolve("customers.csv"));
-    stdout.println("summary:    " + results.resolve("summary.json"));
-    stdout.println("explain one: tierwise explain --run " + results + " --customer C000001");
+    stdout.println("Results:");
+    stdout.println("  customers (one row each) " + run.resolve("customers.csv"));
+    stdout.println("  summary                 " + run.resolve("summary.json"));
+    stdout.println("  data (our CSV format)   " + data);
+    stdout.println("  truth of the generator  " + data.resolve("truth.json"));
+    stdout.println("  data quality report     " + results.resolve("quality.json"));
+    stdout.println("  rejected rows           " + rejects);
+    stdout.println();
+    stdout.println("Next: ./tierwise explain --run " + run + " --customer C000000001");
     stdout.flush();
     return ExitCodes.OK;
   }
 
   private static void table(PrintWriter out, String title, JsonNode group) {
-    out.printf("%-22s %10s %16s%n", title, "customers", "monetary");
+    out.printf(Locale.ROOT, "%-22s %10s %16s%n", title, "customers", "monetary");
     Iterator<Map.Entry<String, JsonNode>> entries = group.properties().iterator();
     while (entries.hasNext()) {
       Map.Entry<String, JsonNode> entry = entries.next();
       out.printf(
-          "  %-20s %10d %16.2f%n",
+          Locale.ROOT,
+          "  %-20s %,10d %,16.2f%n",
           entry.getKey(),
           entry.getValue().path("customers").asLong(),
           entry.getValue().path("monetary").asDouble());

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {
-      "Explain one customer of a run: every label with the rule and numbers that produced it,",
+      "Explain one customer's labels and what would lift its tier.",
+      "Every label of the customer in a run, with the rule and the numbers that produced it,",
       "and what would move the customer up a tier."
     })
 final class ExplainCommand implements Callable<Integer> {

@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Compute every customer's indicators, classify them (ABC, RFM segment, value tier,",
-      "behaviour, needs, activity, lifecycle, tier, tags) and write OUT/customers.csv,",
+      "Classify every customer: indicators, ABC, RFM, value tier, tiers, tags.",
+      "Labels: ABC, RFM segment, value tier, behaviour, needs, relationship, activity,",
+      "lifecycle, composite tier with the gap to the next, tags. Writes OUT/customers.csv,",
       "OUT/summary.json, OUT/quality.txt and OUT/rejects.csv. The policy is checked before",
       "any data is read. Explain one customer with 'tierwise explain --run OUT --customer ID'."
     })

@@ -17,11 +17,11 @@ import picocli.CommandLine.Command;
     description = "Customer classification and tiered operations.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
       GenerateCommand.class,
       ValidateCommand.class,
       RunCommand.class,
       ExplainCommand.class,
-      DemoCommand.class,
       ChurnCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

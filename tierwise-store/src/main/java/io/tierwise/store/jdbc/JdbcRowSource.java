@@ -47,7 +47,11 @@ public final class JdbcRowSource implements RowSource {
     types = new int[meta.getColumnCount()];
     for (int i = 1; i <= meta.getColumnCount(); i++) {
       names.add(meta.getColumnLabel(i));
-      types[i - 1] = meta.getColumnType(i);
+      int type = meta.getColumnType(i);
+      String typeName =
+          String.valueOf(meta.getColumnTypeName(i)).toLowerCase(java.util.Locale.ROOT);
+      boolean withZone = typeName.contains("timestamptz") || typeName.contains("with time zone");
+      types[i - 1] = type == Types.TIMESTAMP && withZone ? Types.TIMESTAMP_WITH_TIMEZONE : type;
     }
     this.columns = List.copyOf(names);
   }
