@@ -48,7 +48,15 @@ public final class TierwiseCommand implements Runnable {
 
   /** Runs the CLI and returns its exit code; used by {@link #main} and by tests. */
   public static int execute(String... args) {
-    return newCommandLine().execute(args);
+    try {
+      return newCommandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      System.err.println(
+          "tierwise: out of memory ("
+              + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+              + " MB heap); give Java more, e.g. TIERWISE_JAVA_OPTS=-Xmx8g ./tierwise ...");
+      return ExitCodes.INTERNAL_ERROR;
+    }
   }
 
   static CommandLine newCommandLine() {

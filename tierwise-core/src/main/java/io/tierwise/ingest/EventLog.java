@@ -4,12 +4,12 @@ import java.util.Arrays;
 
 /**
  * One customer's interaction events merged per (day, type): counts and minutes. Grows with active
- * days, not with event rows. Everything lives in one {@code long[]}, three longs a slot — day, type
- * and count packed; minutes; the fingerprint of the slot's first row — plus a small sorted set of
- * the features used. Mutable, confined to the ingest thread.
+ * days, not with event rows. Everything lives in one {@code long[]}, two longs a slot — day, type
+ * and count packed; minutes (as a float) and 32 bits of the fingerprint of the slot's first row —
+ * plus a small sorted set of the features used. Mutable, confined to the ingest thread.
  */
 final class EventLog {
-  private static final int STRIDE = 3;
+  private static final int STRIDE = 2;
   private static final long MAX_COUNT = (1L << 24) - 1;
 
   private long[] data = new long[2 * STRIDE];
@@ -35,7 +35,7 @@ final class EventLog {
   }
 
   double minutes(int slot) {
-    return Double.longBitsToDouble(data[slot * STRIDE + 1]);
+    return Float.intBitsToFloat((int) (data[slot * STRIDE + 1] >>> 32));
   }
 
   int featureCount() {
@@ -61,7 +61,9 @@ final class EventLog {
         data[base]++;
       }
       if (!Double.isNaN(durationMinutes)) {
-        data[base + 1] = Double.doubleToRawLongBits(minutes(slot) + durationMinutes);
+        float minutes = (float) (minutes(slot) + durationMinutes);
+        data[base + 1] =
+            ((long) Float.floatToRawIntBits(minutes) << 32) | (data[base + 1] & 0xffffffffL);
       }
     }
     return fresh;
@@ -69,12 +71,17 @@ final class EventLog {
 
   private boolean remember(int slot, long print) {
     long stored = print == 0 ? 1 : print;
-    int at = slot * STRIDE + 2;
-    if (data[at] == 0) {
-      data[at] = stored;
+    long shortPrint = (stored ^ (stored >>> 32)) & 0xffffffffL;
+    if (shortPrint == 0) {
+      shortPrint = 1;
+    }
+    int at = slot * STRIDE + 1;
+    long firstPrint = data[at] & 0xffffffffL;
+    if (firstPrint == 0) {
+      data[at] |= shortPrint;
       return true;
     }
-    if (data[at] == stored) {
+    if (firstPrint == shortPrint) {
       return false;
     }
     if (laterPrints == null) {
@@ -119,8 +126,7 @@ final class EventLog {
   private void clear(int slot, long key) {
     int base = slot * STRIDE;
     data[base] = key;
-    data[base + 1] = Double.doubleToRawLongBits(0.0);
-    data[base + 2] = 0;
+    data[base + 1] = (long) Float.floatToRawIntBits(0f) << 32;
   }
 
   private void grow() {

@@ -11,11 +11,17 @@ import java.util.Arrays;
  */
 final class PurchaseDays {
   private static final int NO_DAY = Integer.MIN_VALUE;
-  private static final int STRIDE = 4;
-  private static final int DAY_ORDERS = 0;
+  private static final int STRIDE = 3;
+  private static final int HEADER = 0;
   private static final int REVENUE = 1;
   private static final int COST = 2;
-  private static final int PRINT = 3;
+
+  /** Days are stored as an offset from 1900-01-01 (ingest accepts 1900..2199). */
+  private static final int DAY_BASE = -25_567;
+
+  private static final long ORDERS_ONE = 1L << 28;
+  private static final long ORDERS_MAX = 0xffffL;
+  private static final long PRINT_MASK = ORDERS_ONE - 1;
 
   private long[] data = new long[2 * STRIDE];
   private RowFingerprints laterPrints;
@@ -30,11 +36,11 @@ final class PurchaseDays {
   }
 
   int day(int slot) {
-    return (int) (data[slot * STRIDE + DAY_ORDERS] >> 32);
+    return (int) (data[slot * STRIDE + HEADER] >>> 44) + DAY_BASE;
   }
 
   int orders(int slot) {
-    return (int) data[slot * STRIDE + DAY_ORDERS];
+    return (int) ((data[slot * STRIDE + HEADER] >>> 28) & ORDERS_MAX);
   }
 
   double revenue(int slot) {
@@ -78,10 +84,9 @@ final class PurchaseDays {
 
   private void clear(int slot, int day) {
     int base = slot * STRIDE;
-    data[base + DAY_ORDERS] = (long) day << 32;
+    data[base + HEADER] = (long) (day - DAY_BASE) << 44;
     data[base + REVENUE] = Double.doubleToRawLongBits(0.0);
     data[base + COST] = Double.doubleToRawLongBits(0.0);
-    data[base + PRINT] = 0;
   }
 
   private int search(int day) {
@@ -108,12 +113,17 @@ final class PurchaseDays {
    */
   boolean remember(int slot, long print) {
     long stored = print == 0 ? 1 : print;
-    int at = slot * STRIDE + PRINT;
-    if (data[at] == 0) {
-      data[at] = stored;
+    long shortPrint = (stored ^ (stored >>> 28) ^ (stored >>> 56)) & PRINT_MASK;
+    if (shortPrint == 0) {
+      shortPrint = 1;
+    }
+    int at = slot * STRIDE + HEADER;
+    long firstPrint = data[at] & PRINT_MASK;
+    if (firstPrint == 0) {
+      data[at] |= shortPrint;
       return true;
     }
-    if (data[at] == stored) {
+    if (firstPrint == shortPrint) {
       return false;
     }
     if (laterPrints == null) {
@@ -138,8 +148,9 @@ final class PurchaseDays {
     if (!Double.isNaN(rowQuantity)) {
       quantity += rowQuantity;
     }
-    if (orderHash == 0 || orderHash != lastOrderHash || day != lastOrderDay) {
-      data[base + DAY_ORDERS]++;
+    if ((orderHash == 0 || orderHash != lastOrderHash || day != lastOrderDay)
+        && orders(slot) < ORDERS_MAX) {
+      data[base + HEADER] += ORDERS_ONE;
     }
     lastOrderHash = orderHash;
     lastOrderDay = day;
