@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       ValidateCommand.class,
       ChurnCommand.class,
+      ClvCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
