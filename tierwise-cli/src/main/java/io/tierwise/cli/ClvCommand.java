@@ -102,6 +102,17 @@ public final class ClvCommand implements Runnable {
     ClvTimeUnit timeUnit;
 
     @Option(
+        names = "--purchases",
+        paramLabel = "COUNT",
+        defaultValue = "days",
+        converter = PurchaseCountConverter.class,
+        description =
+            "what a purchase is: days (distinct purchase days, same-day orders merged, as in the"
+                + " papers) or orders (every order; same-day orders are purchases at the same"
+                + " time) (default: ${DEFAULT-VALUE})")
+    PurchaseCount purchases;
+
+    @Option(
         names = "--horizon-months",
         paramLabel = "N",
         defaultValue = "12",
@@ -149,7 +160,8 @@ public final class ClvCommand implements Runnable {
               : this.out != null ? this.out.resolve("rejects.csv") : Path.of("rejects.csv");
       IngestResult ingested = data.ingest(data.mapping(), rejectsFile, err);
       ClvStatistics statistics =
-          ClvStatistics.of(ingested.customers(), window).requireCohort(calibrationEnd.toString());
+          ClvStatistics.of(ingested.customers(), window, purchases == PurchaseCount.ORDERS)
+              .requireCohort(calibrationEnd.toString());
 
       ModelFit<? extends PurchaseModel> purchaseFit =
           ClvFitter.fitPurchaseModel(statistics.stats(), model);
@@ -178,7 +190,13 @@ public final class ClvCommand implements Runnable {
         ClvModel clv = new ClvModel(purchaseModel, spendModel, timeUnit);
         Path customersFile = this.out.resolve("clv-customers.csv");
         ClvCustomersCsv.write(
-            customersFile, ingested.customers(), window, clv, horizonMonths, discountRate);
+            customersFile,
+            ingested.customers(),
+            window,
+            clv,
+            purchases == PurchaseCount.ORDERS,
+            horizonMonths,
+            discountRate);
         ClvModelFile.of(
                 toolVersion(),
                 input(statistics),
@@ -219,6 +237,7 @@ public final class ClvCommand implements Runnable {
               () -> input.put("data", data.input.data.toAbsolutePath().normalize().toString()));
       input.put("purchases_sha256", statistics.purchasesSha256());
       input.put("customers_read", Long.toString(statistics.customersRead()));
+      input.put("purchases", purchases.name().toLowerCase(Locale.ROOT));
       return input;
     }
 
@@ -249,6 +268,30 @@ public final class ClvCommand implements Runnable {
         default:
           throw new CommandLine.TypeConversionException(
               "unknown purchase model '" + value + "'; expected bgnbd or paretonbd");
+      }
+    }
+  }
+
+  /** What counts as one purchase. */
+  enum PurchaseCount {
+    /** Distinct purchase days (same-day orders merged), as in the papers. */
+    DAYS,
+    /** Every order. */
+    ORDERS
+  }
+
+  /** Accepts days / orders. */
+  static final class PurchaseCountConverter implements CommandLine.ITypeConverter<PurchaseCount> {
+    @Override
+    public PurchaseCount convert(String value) {
+      switch (value.trim().toLowerCase(Locale.ROOT)) {
+        case "days":
+          return PurchaseCount.DAYS;
+        case "orders":
+          return PurchaseCount.ORDERS;
+        default:
+          throw new CommandLine.TypeConversionException(
+              "unknown purchase count '" + value + "'; expected days or orders");
       }
     }
   }

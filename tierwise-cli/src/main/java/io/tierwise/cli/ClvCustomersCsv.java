@@ -39,6 +39,7 @@ final class ClvCustomersCsv {
       CustomerBase customers,
       CalibrationWindow window,
       ClvModel model,
+      boolean countOrders,
       int horizonMonths,
       double monthlyDiscountRate) {
     ClvScorer scorer = new ClvScorer(model, horizonMonths, monthlyDiscountRate);
@@ -46,9 +47,7 @@ final class ClvCustomersCsv {
       writer.writeRecord(HEADER);
       for (int i = 0; i < customers.size(); i++) {
         CustomerHistory history = customers.history(i);
-        Optional<RepeatPurchaseStats> stats =
-            RepeatPurchaseStats.from(
-                history.purchases().days(), history.purchases().revenue(), window);
+        Optional<RepeatPurchaseStats> stats = ClvStatistics.customer(history, window, countOrders);
         if (stats.isEmpty()) {
           continue;
         }

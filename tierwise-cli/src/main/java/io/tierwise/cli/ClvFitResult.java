@@ -50,6 +50,7 @@ record ClvFitResult(
     ObjectMapper mapper = ValidateCommand.Json.MAPPER;
     ObjectNode root = mapper.valueToTree(purchaseFit.report());
     root.put("time_unit", ClvModelFile.unitName(window.unit()));
+    root.put("purchases", statistics.countOrders() ? "orders" : "days");
     root.put("calibration_end", LocalDate.ofEpochDay(window.calibrationEndDay()).toString());
     if (window.hasHoldout()) {
       root.put("holdout_end", LocalDate.ofEpochDay(window.holdoutEndDay()).toString());

@@ -3,6 +3,7 @@ package io.tierwise.cli;
 import io.tierwise.TierwiseException;
 import io.tierwise.clv.CalibrationWindow;
 import io.tierwise.clv.CompressedStats;
+import io.tierwise.clv.RepeatPurchaseStats;
 import io.tierwise.ingest.CustomerBase;
 import io.tierwise.ingest.CustomerHistory;
 import java.nio.ByteBuffer;
@@ -10,11 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The calibration statistics of an ingested customer base: each customer's purchase days and
  * revenue per day (net of cancellations, same-day purchases already merged by ingest) go through
- * {@link CompressedStats.Builder#addCustomer}. While streaming it fingerprints the purchases the
+ * {@link CompressedStats.Builder#addCustomer} (or, counting orders, {@link
+ * CompressedStats.Builder#addCustomerOrders}). While streaming it fingerprints the purchases the
  * models see (SHA-256 of customer id, day and revenue per day, in input order) for provenance.
  *
  * @param stats the compressed statistics
@@ -23,15 +26,17 @@ import java.util.HexFormat;
  * @param afterCalibration customers whose first purchase is after the calibration end (not in the
  *     cohort)
  * @param purchasesSha256 hex SHA-256 of the purchases
+ * @param countOrders whether purchases are orders (true) or distinct purchase days (false)
  */
 record ClvStatistics(
     CompressedStats stats,
     long customersRead,
     long withoutPurchases,
     long afterCalibration,
-    String purchasesSha256) {
+    String purchasesSha256,
+    boolean countOrders) {
 
-  static ClvStatistics of(CustomerBase customers, CalibrationWindow window) {
+  static ClvStatistics of(CustomerBase customers, CalibrationWindow window, boolean countOrders) {
     CompressedStats.Builder builder = CompressedStats.builder(window);
     MessageDigest digest = sha256();
     ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
@@ -52,7 +57,9 @@ record ClvStatistics(
       }
       if (days.length == 0) {
         withoutPurchases++;
-      } else if (!builder.addCustomer(days, revenue)) {
+      } else if (!(countOrders
+          ? builder.addCustomerOrders(days, purchases.orders(), revenue)
+          : builder.addCustomer(days, revenue))) {
         afterCalibration++;
       }
     }
@@ -62,7 +69,18 @@ record ClvStatistics(
         customers.size(),
         withoutPurchases,
         afterCalibration,
-        HexFormat.of().formatHex(digest.digest()));
+        HexFormat.of().formatHex(digest.digest()),
+        countOrders);
+  }
+
+  /** One customer's statistics, counting purchase days or orders as {@link #of} does. */
+  static Optional<RepeatPurchaseStats> customer(
+      CustomerHistory history, CalibrationWindow window, boolean countOrders) {
+    CustomerHistory.Purchases purchases = history.purchases();
+    return countOrders
+        ? RepeatPurchaseStats.fromOrders(
+            purchases.days(), purchases.orders(), purchases.revenue(), window)
+        : RepeatPurchaseStats.from(purchases.days(), purchases.revenue(), window);
   }
 
   private static ByteBuffer room(ByteBuffer buffer, MessageDigest digest, int bytes) {
