@@ -126,6 +126,21 @@ public final class ClvCommand implements Runnable {
         description = "discount rate per month for the CLV, e.g. 0.01 (default: ${DEFAULT-VALUE})")
     double discountRate;
 
+    @Option(
+        names = "--spend-resolution",
+        paramLabel = "R",
+        defaultValue = "0",
+        description =
+            "round mean repeat values to a multiple of R (e.g. 0.01) before merging spend rows,"
+                + " so that millions of customers compress; 0 keeps them exact"
+                + " (default: ${DEFAULT-VALUE})")
+    double spendResolution;
+
+    @Option(
+        names = "--timings",
+        description = "print the seconds spent reading, compressing and fitting on standard error")
+    boolean timings;
+
     @Option(names = "--json", description = "print one JSON object instead of the text report")
     boolean json;
 
@@ -151,6 +166,10 @@ public final class ClvCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       CalibrationWindow window = window();
       ClvModel.requireHorizon(horizonMonths, discountRate);
+      if (!(spendResolution >= 0) || !Double.isFinite(spendResolution)) {
+        throw TierwiseException.invalidConfig(
+            "--spend-resolution must be a finite number >= 0, got " + spendResolution);
+      }
       if (this.out != null) {
         createDirectory(this.out);
       }
@@ -158,10 +177,14 @@ public final class ClvCommand implements Runnable {
           rejects != null
               ? rejects
               : this.out != null ? this.out.resolve("rejects.csv") : Path.of("rejects.csv");
+      long started = System.nanoTime();
       IngestResult ingested = data.ingest(data.mapping(), rejectsFile, err);
+      long ingestedAt = System.nanoTime();
       ClvStatistics statistics =
-          ClvStatistics.of(ingested.customers(), window, purchases == PurchaseCount.ORDERS)
+          ClvStatistics.of(
+                  ingested.customers(), window, spendResolution, purchases == PurchaseCount.ORDERS)
               .requireCohort(calibrationEnd.toString());
+      long compressedAt = System.nanoTime();
 
       ModelFit<? extends PurchaseModel> purchaseFit =
           ClvFitter.fitPurchaseModel(statistics.stats(), model);
@@ -173,6 +196,16 @@ public final class ClvCommand implements Runnable {
           window.hasHoldout() && purchaseFit.diagnostics().trustworthy()
               ? Optional.of(HoldoutValidation.validate(purchaseFit.model(), statistics.stats()))
               : Optional.empty();
+      long fittedAt = System.nanoTime();
+      if (timings) {
+        err.printf(
+            Locale.ROOT,
+            "timings: ingest %.2f s, statistics %.2f s, fits and holdout %.2f s%n",
+            (ingestedAt - started) / 1e9,
+            (compressedAt - ingestedAt) / 1e9,
+            (fittedAt - compressedAt) / 1e9);
+        err.flush();
+      }
       ClvFitResult result =
           new ClvFitResult(
               window, statistics, purchaseFit, spendFit, holdout, ingested.rejectsWritten());
@@ -187,6 +220,7 @@ public final class ClvCommand implements Runnable {
       PurchaseModel purchaseModel = purchaseFit.requireTrustworthy();
       GammaGammaModel spendModel = spendFit.requireTrustworthy();
       if (this.out != null) {
+        long writing = System.nanoTime();
         ClvModel clv = new ClvModel(purchaseModel, spendModel, timeUnit);
         Path customersFile = this.out.resolve("clv-customers.csv");
         ClvCustomersCsv.write(
@@ -206,6 +240,11 @@ public final class ClvCommand implements Runnable {
                 horizonMonths,
                 discountRate)
             .write(this.out.resolve("clv-model.json"));
+        if (timings) {
+          err.printf(
+              Locale.ROOT, "timings: --out files %.2f s%n", (System.nanoTime() - writing) / 1e9);
+          err.flush();
+        }
         if (!json) {
           out.println("wrote " + customersFile + " and " + this.out.resolve("clv-model.json"));
           out.flush();

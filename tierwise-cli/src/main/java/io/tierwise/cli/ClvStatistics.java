@@ -36,8 +36,12 @@ record ClvStatistics(
     String purchasesSha256,
     boolean countOrders) {
 
-  static ClvStatistics of(CustomerBase customers, CalibrationWindow window, boolean countOrders) {
-    CompressedStats.Builder builder = CompressedStats.builder(window);
+  static ClvStatistics of(
+      CustomerBase customers,
+      CalibrationWindow window,
+      double spendResolution,
+      boolean countOrders) {
+    CompressedStats.Builder builder = CompressedStats.builder(window, spendResolution);
     MessageDigest digest = sha256();
     ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
     long withoutPurchases = 0;
