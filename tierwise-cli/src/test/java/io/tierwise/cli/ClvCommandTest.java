@@ -260,6 +260,29 @@ class ClvCommandTest {
   }
 
   @Test
+  void helpNamesEveryOptionAndTheExitCodeForUntrustworthyFits() {
+    Run run = run("clv", "fit", "--help");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out())
+        .contains(
+            "--data=DIR",
+            "--mapping=FILE",
+            "--model=MODEL",
+            "--calibration-end=DATE",
+            "--holdout-end=DATE",
+            "--time-unit=UNIT",
+            "--purchases=COUNT",
+            "--horizon-months=N",
+            "--discount-rate=R",
+            "--spend-resolution=R",
+            "--json",
+            "--out=DIR",
+            "Exits with 4");
+    assertThat(run("--help").out()).contains("clv");
+  }
+
+  @Test
   void anUnknownModelIsAUsageError() {
     Run run =
         run(
