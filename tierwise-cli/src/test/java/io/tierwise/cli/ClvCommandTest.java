@@ -14,7 +14,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -46,7 +50,7 @@ class ClvCommandTest {
     String mapping =
         SharedData.repository().resolve("examples/cdnow-sample/mapping.yaml").toString();
     List<String> args =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 "clv",
                 "fit",
@@ -238,6 +242,35 @@ class ClvCommandTest {
     assertThat(run.err().strip())
         .doesNotContain("\n")
         .contains("40 of 40 repeat customers have a mean repeat order value <= 0");
+  }
+
+  @Test
+  void aFitAtABoundIsReportedAndNeverUsed() throws IOException {
+    // every order is worth exactly 10.00: spend does not vary across customers, so the
+    // Gamma-Gamma shapes run off to the search bound
+    Random random = new Random(4);
+    StringBuilder orders = new StringBuilder();
+    int order = 0;
+    for (int customer = 0; customer < 300; customer++) {
+      LocalDate first = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(60));
+      TreeSet<LocalDate> days = new TreeSet<>(List.of(first));
+      int repeats = new int[] {0, 0, 1, 2, 4, 7}[random.nextInt(6)];
+      for (int i = 0; i < repeats; i++) {
+        days.add(first.plusDays(1 + random.nextInt(150)));
+      }
+      for (LocalDate day : days) {
+        order++;
+        orders.append("O").append(order).append(",C").append(customer).append(',');
+        orders.append(day).append(",10.00\n");
+      }
+    }
+    Run run = fitOwn(ownData(orders.toString()));
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.DATA_QUALITY);
+    assertThat(run.out()).contains("AT BOUND").contains("NOT TRUSTWORTHY");
+    assertThat(run.err().strip()).doesNotContain("\n").contains("is not trustworthy");
+    assertThat(dir.resolve("out/clv-model.json")).doesNotExist();
+    assertThat(dir.resolve("out/clv-customers.csv")).doesNotExist();
   }
 
   @Test
