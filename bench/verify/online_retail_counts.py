@@ -16,6 +16,9 @@ missing_id = 0
 cancel_rows = 0
 cancel_with_id = 0
 qty_nonpos = 0
+qty_nonpos_all = 0
+price_nonpos = 0
+amount_nonpos = 0
 price_zero = 0
 price_neg = 0
 seen = set()
@@ -48,6 +51,12 @@ for path in files:
                     cancel_with_id += 1
             if q <= 0 and not inv.startswith("C"):
                 qty_nonpos += 1
+            if q <= 0:
+                qty_nonpos_all += 1
+            if p <= 0:
+                price_nonpos += 1
+            if q * p <= 0:
+                amount_nonpos += 1
             if p == 0:
                 price_zero += 1
             if p < 0:
@@ -69,6 +78,9 @@ print(f"missing customer id            {missing_id}")
 print(f"cancellation rows (C invoices) {cancel_rows}")
 print(f"  of which with a customer id  {cancel_with_id}")
 print(f"quantity <= 0 on non-C rows    {qty_nonpos}")
+print(f"quantity <= 0 (all rows)       {qty_nonpos_all}")
+print(f"unit price <= 0 (all rows)     {price_nonpos}")
+print(f"quantity x price <= 0          {amount_nonpos}")
 print(f"unit price = 0                 {price_zero}")
 print(f"unit price < 0                 {price_neg}")
 print(f"exact duplicate rows           {duplicates}")

@@ -1,5 +1,7 @@
 package io.tierwise.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tierwise.ingest.IngestResult;
 import io.tierwise.ingest.SourceMapping;
 import io.tierwise.quality.QualityReport;
@@ -12,7 +14,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,8 +30,8 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate a demo company (synthetic, with known truth), validate its data and run the",
-      "analyses on it; prints where the results are."
+      "Generate a demo company, validate and classify it, and print a summary table.",
+      "The company is synthetic, with known truth; prints where the results are."
     })
 final class DemoCommand implements Callable<Integer> {
 
@@ -103,14 +107,52 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     stdout.println();
+    stdout.println(
+        "3. Classifying: indicators, ABC, RFM segments, value tier, behaviour, needs, tiers");
+    stdout.flush();
+    Path run = results.resolve("run");
+    int code =
+        TierwiseCommand.newCommandLine()
+            .setOut(stdout)
+            .setErr(err)
+            .execute("run", "--data", data.toString(), "--out", run.toString(), "--no-progress");
+    if (code != ExitCodes.OK) {
+      return code;
+    }
+    JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
+    stdout.println();
+    table(stdout, "tier", summary.path("tier"));
+    table(stdout, "ABC class", summary.path("abc").path("classes"));
+    table(stdout, "RFM segment", summary.path("rfm").path("segments"));
+    table(stdout, "activity", summary.path("activity_status"));
+    stdout.printf(Locale.ROOT, "Gini of monetary: %s%n", summary.path("abc").path("gini").asText());
+
+    stdout.println();
     stdout.println("Results:");
+    stdout.println("  customers (one row each) " + run.resolve("customers.csv"));
+    stdout.println("  summary                 " + run.resolve("summary.json"));
     stdout.println("  data (our CSV format)   " + data);
     stdout.println("  truth of the generator  " + data.resolve("truth.json"));
     stdout.println("  data quality report     " + results.resolve("quality.json"));
     stdout.println("  rejected rows           " + rejects);
     stdout.println();
-    stdout.println("Next: ./tierwise validate --data " + data);
+    stdout.println("Next: ./tierwise explain --run " + run + " --customer C000000001");
     stdout.flush();
     return ExitCodes.OK;
+  }
+
+  private static void table(PrintWriter out, String title, JsonNode group) {
+    out.printf(Locale.ROOT, "%-22s %10s %16s%n", title, "customers", "monetary");
+    Iterator<Map.Entry<String, JsonNode>> entries = group.properties().iterator();
+    while (entries.hasNext()) {
+      Map.Entry<String, JsonNode> entry = entries.next();
+      out.printf(
+          Locale.ROOT,
+          "  %-20s %,10d %,16.2f%n",
+          entry.getKey(),
+          entry.getValue().path("customers").asLong(),
+          entry.getValue().path("monetary").asDouble());
+    }
+    out.println();
   }
 }

@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       GenerateCommand.class,
       ValidateCommand.class,
+      RunCommand.class,
+      ExplainCommand.class,
       ChurnCommand.class,
       ClvCommand.class,
     },

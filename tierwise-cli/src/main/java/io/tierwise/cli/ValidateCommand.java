@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Read the data, keep every unusable row in a rejects file, and report data quality:",
-      "coverage and accuracy per field, timeliness, duplicates, rejects by reason.",
+      "Check data quality and keep every unusable row in a rejects file.",
+      "Reports coverage and accuracy per field, timeliness, duplicates and rejects by reason.",
       "Exits with 4 when a threshold (the mapping's 'quality' block or --quality) is crossed."
     })
 final class ValidateCommand implements Callable<Integer> {

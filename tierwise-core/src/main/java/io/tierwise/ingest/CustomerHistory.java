@@ -44,13 +44,13 @@ public record CustomerHistory(
    * @param days epoch days, ascending, distinct
    * @param revenue revenue per day
    * @param cost cost per day; empty when the data has no cost
-   * @param quantity units per day; empty when the data has no quantity
    * @param orders distinct orders per day
+   * @param quantity units bought in all, net of cancellations; 0 when the data has no quantity
    */
   public record Purchases(
-      int[] days, double[] revenue, double[] cost, double[] quantity, int[] orders) {
+      int[] days, double[] revenue, double[] cost, int[] orders, double quantity) {
     public static final Purchases NONE =
-        new Purchases(new int[0], new double[0], new double[0], new double[0], new int[0]);
+        new Purchases(new int[0], new double[0], new double[0], new int[0], 0);
 
     public int dayCount() {
       return days.length;

@@ -14,7 +14,9 @@ import java.util.Map;
  * into the read-only {@link CustomerBase}.
  */
 final class CustomerLedger {
-  private final Map<String, Integer> index = new HashMap<>(1 << 16);
+  private int[] index = new int[1 << 11];
+  private String lastId;
+  private int lastIndex;
   private String[] ids = new String[1 << 10];
   private int size;
 
@@ -41,22 +43,71 @@ final class CustomerLedger {
 
   /** The dense index of a customer id, creating it on first sight. */
   int intern(String id) {
-    Integer existing = index.get(id);
-    if (existing != null) {
-      return existing;
+    if (id.equals(lastId)) {
+      return lastIndex;
+    }
+    int found = internSlow(id);
+    lastId = id;
+    lastIndex = found;
+    return found;
+  }
+
+  private int internSlow(String id) {
+    int mask = index.length - 1;
+    int slot = spread(id.hashCode()) & mask;
+    while (true) {
+      int entry = index[slot];
+      if (entry == 0) {
+        break;
+      }
+      if (ids[entry - 1].equals(id)) {
+        return entry - 1;
+      }
+      slot = (slot + 1) & mask;
     }
     if (size == ids.length) {
       grow();
     }
     ids[size] = id;
-    index.put(id, size);
-    return size++;
+    index[slot] = size + 1;
+    size++;
+    if (size * 2 > index.length) {
+      rehashIndex();
+    }
+    return size - 1;
   }
 
   /** The index of a known customer, or -1. */
   int find(String id) {
-    Integer existing = index.get(id);
-    return existing == null ? -1 : existing;
+    int mask = index.length - 1;
+    int slot = spread(id.hashCode()) & mask;
+    while (index[slot] != 0) {
+      if (ids[index[slot] - 1].equals(id)) {
+        return index[slot] - 1;
+      }
+      slot = (slot + 1) & mask;
+    }
+    return -1;
+  }
+
+  private static int spread(int hash) {
+    int mixed = hash * 0x9E3779B9;
+    return mixed ^ (mixed >>> 16);
+  }
+
+  private void rehashIndex() {
+    int[] bigger = new int[index.length * 2];
+    int mask = bigger.length - 1;
+    for (int entry : index) {
+      if (entry != 0) {
+        int slot = spread(ids[entry - 1].hashCode()) & mask;
+        while (bigger[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        bigger[slot] = entry;
+      }
+    }
+    index = bigger;
   }
 
   private void grow() {
@@ -77,14 +128,32 @@ final class CustomerLedger {
     signupDays[customer] = day;
   }
 
-  void purchase(
-      int customer, int day, long orderHash, double amount, double cost, double quantity) {
+  /**
+   * Adds a purchase row unless it is an exact duplicate of an earlier row of the customer's day and
+   * {@code rejectDuplicates} is set.
+   *
+   * @return false if the row is an exact duplicate
+   */
+  boolean purchase(
+      int customer,
+      int day,
+      long print,
+      boolean rejectDuplicates,
+      long orderHash,
+      double amount,
+      double cost,
+      double quantity) {
     PurchaseDays days = purchases[customer];
     if (days == null) {
       days = new PurchaseDays();
       purchases[customer] = days;
     }
-    days.add(day, orderHash, amount, cost, quantity);
+    int slot = days.slotFor(day);
+    boolean fresh = days.remember(slot, print);
+    if (fresh || !rejectDuplicates) {
+      days.add(slot, orderHash, amount, cost, quantity);
+    }
+    return fresh;
   }
 
   /**
@@ -117,16 +186,25 @@ final class CustomerLedger {
     categoryCounts[customer] = count + 1;
   }
 
-  void event(int customer, int day, int type, double minutes, String feature) {
+  /** Adds an event row; returns false for an exact duplicate (see {@link #purchase}). */
+  boolean event(
+      int customer,
+      int day,
+      int type,
+      double minutes,
+      String feature,
+      long print,
+      boolean rejectDuplicates) {
     EventLog log = events[customer];
     if (log == null) {
       log = new EventLog();
       events[customer] = log;
     }
-    log.add(day, type, minutes);
-    if (feature != null && !feature.isEmpty()) {
+    boolean fresh = log.add(day, type, minutes, print, rejectDuplicates);
+    if ((fresh || !rejectDuplicates) && feature != null && !feature.isEmpty()) {
       log.addFeature(featureIds.computeIfAbsent(feature, key -> featureIds.size()));
     }
+    return fresh;
   }
 
   /** Survey state: answers, latest csat, its day, latest nps, its day, csat sum, csat answers. */
@@ -190,16 +268,23 @@ final class CustomerLedger {
 
   private CustomerHistory.Purchases purchasesOf(int customer) {
     PurchaseDays days = purchases[customer];
-    if (days == null || days.size == 0) {
+    if (days == null || days.size() == 0) {
       return CustomerHistory.Purchases.NONE;
     }
-    int n = days.size;
-    return new CustomerHistory.Purchases(
-        Arrays.copyOf(days.days, n),
-        Arrays.copyOf(days.revenue, n),
-        days.cost == null ? new double[0] : Arrays.copyOf(days.cost, n),
-        days.quantity == null ? new double[0] : Arrays.copyOf(days.quantity, n),
-        Arrays.copyOf(days.orders, n));
+    int n = days.size();
+    int[] dayNumbers = new int[n];
+    int[] orders = new int[n];
+    double[] revenue = new double[n];
+    double[] cost = new double[days.hasCost() ? n : 0];
+    for (int i = 0; i < n; i++) {
+      dayNumbers[i] = days.day(i);
+      orders[i] = days.orders(i);
+      revenue[i] = days.revenue(i);
+      if (days.hasCost()) {
+        cost[i] = days.cost(i);
+      }
+    }
+    return new CustomerHistory.Purchases(dayNumbers, revenue, cost, orders, days.quantity());
   }
 
   private CustomerHistory.Interactions interactionsOf(int customer) {
@@ -207,15 +292,18 @@ final class CustomerLedger {
     if (log == null) {
       return CustomerHistory.Interactions.NONE;
     }
-    int n = log.size;
+    int n = log.size();
     int[] days = new int[n];
     byte[] types = new byte[n];
+    int[] counts = new int[n];
+    double[] minutes = new double[n];
     for (int i = 0; i < n; i++) {
-      days[i] = (int) (log.keys[i] >> 8);
-      types[i] = (byte) (log.keys[i] & 0xff);
+      days[i] = log.day(i);
+      types[i] = (byte) log.type(i);
+      counts[i] = log.count(i);
+      minutes[i] = log.minutes(i);
     }
-    return new CustomerHistory.Interactions(
-        days, types, Arrays.copyOf(log.counts, n), Arrays.copyOf(log.minutes, n), log.featureCount);
+    return new CustomerHistory.Interactions(days, types, counts, minutes, log.featureCount());
   }
 
   private CustomerHistory.Surveys surveysOf(int customer) {

@@ -4,48 +4,130 @@ import java.util.Arrays;
 
 /**
  * One customer's interaction events merged per (day, type): counts and minutes. Grows with active
- * days, not with event rows. Mutable, confined to the ingest thread.
+ * days, not with event rows. Everything lives in one {@code long[]}, three longs a slot — day, type
+ * and count packed; minutes; the fingerprint of the slot's first row — plus a small sorted set of
+ * the features used. Mutable, confined to the ingest thread.
  */
 final class EventLog {
-  long[] keys = new long[4];
-  int[] counts = new int[4];
-  double[] minutes = new double[4];
-  int size;
-  int[] features = new int[0];
-  int featureCount;
+  private static final int STRIDE = 3;
+  private static final long MAX_COUNT = (1L << 24) - 1;
 
-  void add(int day, int type, double durationMinutes) {
-    long key = ((long) day << 8) | type;
-    int slot;
-    if (size > 0 && keys[size - 1] == key) {
-      slot = size - 1;
-    } else if (size == 0 || keys[size - 1] < key) {
-      grow();
-      keys[size] = key;
-      counts[size] = 0;
-      minutes[size] = 0;
-      slot = size++;
-    } else {
-      int found = Arrays.binarySearch(keys, 0, size, key);
-      if (found >= 0) {
-        slot = found;
-      } else {
-        slot = -found - 1;
-        grow();
-        int tail = size - slot;
-        System.arraycopy(keys, slot, keys, slot + 1, tail);
-        System.arraycopy(counts, slot, counts, slot + 1, tail);
-        System.arraycopy(minutes, slot, minutes, slot + 1, tail);
-        keys[slot] = key;
-        counts[slot] = 0;
-        minutes[slot] = 0;
-        size++;
+  private long[] data = new long[2 * STRIDE];
+  private RowFingerprints laterPrints;
+  private int size;
+  private int[] features = new int[0];
+  private int featureCount;
+
+  int size() {
+    return size;
+  }
+
+  int day(int slot) {
+    return (int) (data[slot * STRIDE] >> 32);
+  }
+
+  int type(int slot) {
+    return (int) ((data[slot * STRIDE] >> 24) & 0xff);
+  }
+
+  int count(int slot) {
+    return (int) (data[slot * STRIDE] & MAX_COUNT);
+  }
+
+  double minutes(int slot) {
+    return Double.longBitsToDouble(data[slot * STRIDE + 1]);
+  }
+
+  int featureCount() {
+    return featureCount;
+  }
+
+  private static long key(int day, int type) {
+    return ((long) day << 32) | ((long) type << 24);
+  }
+
+  /**
+   * Adds one event row unless it repeats an earlier identical row of the same day and type and
+   * {@code rejectDuplicates} is set.
+   *
+   * @return false if the row is an exact duplicate of an earlier one
+   */
+  boolean add(int day, int type, double durationMinutes, long print, boolean rejectDuplicates) {
+    int slot = slotFor(key(day, type));
+    boolean fresh = remember(slot, print);
+    if (fresh || !rejectDuplicates) {
+      int base = slot * STRIDE;
+      if ((data[base] & MAX_COUNT) < MAX_COUNT) {
+        data[base]++;
+      }
+      if (!Double.isNaN(durationMinutes)) {
+        data[base + 1] = Double.doubleToRawLongBits(minutes(slot) + durationMinutes);
       }
     }
-    counts[slot]++;
-    if (!Double.isNaN(durationMinutes)) {
-      minutes[slot] += durationMinutes;
+    return fresh;
+  }
+
+  private boolean remember(int slot, long print) {
+    long stored = print == 0 ? 1 : print;
+    int at = slot * STRIDE + 2;
+    if (data[at] == 0) {
+      data[at] = stored;
+      return true;
     }
+    if (data[at] == stored) {
+      return false;
+    }
+    if (laterPrints == null) {
+      laterPrints = new RowFingerprints(4);
+    }
+    return laterPrints.add(stored ^ ((data[slot * STRIDE] >>> 24) * 0x9E3779B97F4A7C15L));
+  }
+
+  private long keyAt(int slot) {
+    return data[slot * STRIDE] & ~MAX_COUNT;
+  }
+
+  private int slotFor(long key) {
+    if (size > 0 && keyAt(size - 1) == key) {
+      return size - 1;
+    }
+    if (size == 0 || keyAt(size - 1) < key) {
+      grow();
+      clear(size, key);
+      return size++;
+    }
+    int low = 0;
+    int high = size - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      long middleKey = keyAt(middle);
+      if (middleKey < key) {
+        low = middle + 1;
+      } else if (middleKey > key) {
+        high = middle - 1;
+      } else {
+        return middle;
+      }
+    }
+    grow();
+    System.arraycopy(data, low * STRIDE, data, (low + 1) * STRIDE, (size - low) * STRIDE);
+    clear(low, key);
+    size++;
+    return low;
+  }
+
+  private void clear(int slot, long key) {
+    int base = slot * STRIDE;
+    data[base] = key;
+    data[base + 1] = Double.doubleToRawLongBits(0.0);
+    data[base + 2] = 0;
+  }
+
+  private void grow() {
+    if (size < data.length / STRIDE) {
+      return;
+    }
+    data = Arrays.copyOf(data, (size + (size >> 2) + 2) * STRIDE);
   }
 
   void addFeature(int feature) {
@@ -60,14 +142,5 @@ final class EventLog {
     System.arraycopy(features, insertAt, features, insertAt + 1, featureCount - insertAt);
     features[insertAt] = feature;
     featureCount++;
-  }
-
-  private void grow() {
-    if (size == keys.length) {
-      int capacity = size * 2;
-      keys = Arrays.copyOf(keys, capacity);
-      counts = Arrays.copyOf(counts, capacity);
-      minutes = Arrays.copyOf(minutes, capacity);
-    }
   }
 }

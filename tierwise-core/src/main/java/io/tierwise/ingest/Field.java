@@ -14,6 +14,7 @@ public enum Field {
   AMOUNT(SourceKind.ORDERS, "amount", Type.DECIMAL, true),
   COST(SourceKind.ORDERS, "cost", Type.DECIMAL, false),
   QUANTITY(SourceKind.ORDERS, "quantity", Type.DECIMAL, false),
+  UNIT_PRICE(SourceKind.ORDERS, "unit_price", Type.DECIMAL, false),
   CATEGORY(SourceKind.ORDERS, "category", Type.TEXT, false),
   CHANNEL(SourceKind.ORDERS, "channel", Type.TEXT, false),
   CANCELLATION(SourceKind.ORDERS, "cancellation", Type.BOOLEAN, false),

@@ -9,6 +9,7 @@ public final class FieldStats {
   long missing;
   long valid;
   long invalid;
+  long nonPositive;
 
   FieldStats(String field) {
     this.field = field;
@@ -28,6 +29,11 @@ public final class FieldStats {
 
   public long invalid() {
     return invalid;
+  }
+
+  /** Valid numbers that are zero or negative. */
+  public long nonPositive() {
+    return nonPositive;
   }
 
   public long rows() {

@@ -105,6 +105,7 @@ public final class Ingest {
     private long duplicates;
     private long cancellationRows;
     private long cancellationsMatched;
+    private boolean cancellation;
     private int oldest = Integer.MAX_VALUE;
     private int newest = Integer.MIN_VALUE;
 
@@ -115,7 +116,7 @@ public final class Ingest {
     }
 
     SourceReport read() {
-      source = options.opener().apply(spec);
+      source = new PrefetchingRowSource(options.opener().apply(spec));
       try {
         binder = new RowBinder(spec, source);
         options.progress().start(spec.name(), source.total());
@@ -158,7 +159,8 @@ public final class Ingest {
                 stats.valid + stats.invalid,
                 stats.missing,
                 stats.valid,
-                stats.invalid));
+                stats.invalid,
+                stats.nonPositive));
       }
       Map<String, Long> sortedReasons = new LinkedHashMap<>();
       reasons.entrySet().stream()
@@ -187,10 +189,24 @@ public final class Ingest {
     }
 
     private void foldRow() {
-      boolean duplicate = !fingerprints.add(RowFingerprints.of(source));
+      long print = source.fingerprint();
       binder.bind();
+      cancellation = false;
+      if (spec.kind() == SourceKind.ORDERS) {
+        try {
+          cancellation = binder.cancellation();
+        } catch (RuleEvaluationException e) {
+          seenElsewhere(print);
+          reject("", rowText(), "cancellation rule failed: " + e.getMessage());
+          return;
+        }
+        if (cancellation) {
+          cancellationRows++;
+        }
+      }
       try {
         if (binder.excluded()) {
+          seenElsewhere(print);
           reject("", rowText(), "excluded by rule: " + binder.excludeRuleSource());
           return;
         }
@@ -198,14 +214,8 @@ public final class Ingest {
         reject("", rowText(), "exclude rule failed: " + e.getMessage());
         return;
       }
-      if (duplicate) {
-        duplicates++;
-        if (spec.duplicates() == SourceSpec.DuplicatePolicy.REJECT) {
-          reject("", rowText(), "exact duplicate of an earlier row");
-          return;
-        }
-      }
       if (binder.firstInvalid != null) {
+        seenElsewhere(print);
         reject(
             binder.columnOf(binder.firstInvalid),
             binder.firstInvalidValue,
@@ -213,11 +223,48 @@ public final class Ingest {
         return;
       }
       switch (spec.kind()) {
-        case CUSTOMERS -> foldCustomer();
-        case ORDERS -> foldOrder();
-        case EVENTS -> foldEvent();
-        case SURVEYS -> foldSurvey();
+        case CUSTOMERS -> {
+          if (!duplicateElsewhere(print)) {
+            foldCustomer();
+          }
+        }
+        case ORDERS -> foldOrder(print);
+        case EVENTS -> foldEvent(print);
+        case SURVEYS -> {
+          if (!duplicateElsewhere(print)) {
+            foldSurvey();
+          }
+        }
       }
+    }
+
+    /**
+     * Duplicates among rows that never reach a customer's ledger (rejected rows, cancellations,
+     * customer and survey rows) are found in one set of fingerprints for the source; accepted
+     * purchases and events are checked in their customer's day ledger instead, so this set stays
+     * small.
+     */
+    private void seenElsewhere(long print) {
+      if (!fingerprints.add(print)) {
+        duplicates++;
+      }
+    }
+
+    /** Counts a duplicate; true when the row must be rejected for it. */
+    private boolean duplicateElsewhere(long print) {
+      if (fingerprints.add(print)) {
+        return false;
+      }
+      duplicates++;
+      if (spec.duplicates() == SourceSpec.DuplicatePolicy.REJECT) {
+        reject("", rowText(), "exact duplicate of an earlier row");
+        return true;
+      }
+      return false;
+    }
+
+    private boolean rejectDuplicates() {
+      return spec.duplicates() == SourceSpec.DuplicatePolicy.REJECT;
     }
 
     private void foldCustomer() {
@@ -240,14 +287,7 @@ public final class Ingest {
       accept(customer);
     }
 
-    private void foldOrder() {
-      boolean cancellation;
-      try {
-        cancellation = binder.cancellation();
-      } catch (RuleEvaluationException e) {
-        reject("", rowText(), "cancellation rule failed: " + e.getMessage());
-        return;
-      }
+    private void foldOrder(long print) {
       int amountIndex = Field.AMOUNT.ordinal();
       double amount = binder.number[amountIndex];
       double quantity =
@@ -257,7 +297,9 @@ public final class Ingest {
       int day = binder.day[Field.ORDER_DATE.ordinal()];
       String id = binder.text[Field.CUSTOMER_ID_OF_ORDER.ordinal()];
       if (cancellation) {
-        cancellationRows++;
+        if (duplicateElsewhere(print)) {
+          return;
+        }
         if (amount == 0) {
           reject(binder.columnOf(Field.AMOUNT), format(amount), "cancellation of amount 0");
           return;
@@ -277,10 +319,12 @@ public final class Ingest {
         return;
       }
       if (amount < 0) {
+        seenElsewhere(print);
         reject(binder.columnOf(Field.AMOUNT), format(amount), "negative amount on a purchase");
         return;
       }
       if (amount == 0 && !spec.zeroAmounts()) {
+        seenElsewhere(print);
         reject(
             binder.columnOf(Field.AMOUNT),
             format(amount),
@@ -288,6 +332,7 @@ public final class Ingest {
         return;
       }
       if (!Double.isNaN(quantity) && quantity <= 0) {
+        seenElsewhere(print);
         reject(
             binder.columnOf(Field.QUANTITY),
             format(quantity),
@@ -299,13 +344,23 @@ public final class Ingest {
       String orderId =
           binder.valid[Field.ORDER_ID.ordinal()] ? binder.text[Field.ORDER_ID.ordinal()] : null;
       int customer = ledger.intern(id);
-      ledger.purchase(
-          customer,
-          day,
-          orderId == null ? 0 : RowFingerprints.hash(orderId),
-          amount,
-          cost,
-          quantity);
+      boolean fresh =
+          ledger.purchase(
+              customer,
+              day,
+              print,
+              rejectDuplicates(),
+              orderId == null ? 0 : RowFingerprints.hash(orderId),
+              amount,
+              cost,
+              quantity);
+      if (!fresh) {
+        duplicates++;
+        if (rejectDuplicates()) {
+          reject("", rowText(), "exact duplicate of an earlier row");
+          return;
+        }
+      }
       if (binder.valid[Field.CATEGORY.ordinal()]) {
         ledger.category(customer, binder.text[Field.CATEGORY.ordinal()]);
       }
@@ -314,7 +369,7 @@ public final class Ingest {
       accept(customer);
     }
 
-    private void foldEvent() {
+    private void foldEvent(long print) {
       int customer = ledger.intern(binder.text[Field.CUSTOMER_ID_OF_EVENT.ordinal()]);
       int day = binder.day[Field.EVENT_TIME.ordinal()];
       int type = (int) binder.number[Field.EVENT_TYPE.ordinal()];
@@ -324,7 +379,15 @@ public final class Ingest {
               : Double.NaN;
       String feature =
           binder.valid[Field.FEATURE.ordinal()] ? binder.text[Field.FEATURE.ordinal()] : null;
-      ledger.event(customer, day, type, minutes, feature);
+      boolean fresh =
+          ledger.event(customer, day, type, minutes, feature, print, rejectDuplicates());
+      if (!fresh) {
+        duplicates++;
+        if (rejectDuplicates()) {
+          reject("", rowText(), "exact duplicate of an earlier row");
+          return;
+        }
+      }
       keepAttributes(customer);
       seeDay(day);
       accept(customer);

@@ -4,99 +4,153 @@ import java.util.Arrays;
 
 /**
  * One customer's purchases merged per calendar day: the state ingest keeps per customer. Its size
- * grows with the customer's distinct purchase days, not with order lines. Mutable, confined to the
- * ingest thread.
+ * grows with the customer's distinct purchase days, not with order lines. All of it lives in one
+ * {@code long[]}, four longs a day — day and order count, revenue, cost, and the fingerprint of the
+ * day's first row (for finding exact duplicates without a table of every row) — so a customer costs
+ * one object and one array. Mutable, confined to the ingest thread.
  */
 final class PurchaseDays {
   private static final int NO_DAY = Integer.MIN_VALUE;
+  private static final int STRIDE = 4;
+  private static final int DAY_ORDERS = 0;
+  private static final int REVENUE = 1;
+  private static final int COST = 2;
+  private static final int PRINT = 3;
 
-  int[] days = new int[2];
-  double[] revenue = new double[2];
-  double[] cost;
-  double[] quantity;
-  int[] orders = new int[2];
-  int size;
+  private long[] data = new long[2 * STRIDE];
+  private RowFingerprints laterPrints;
+  private boolean hasCost;
+  private double quantity;
+  private int size;
   private long lastOrderHash;
   private int lastOrderDay = NO_DAY;
 
-  /**
-   * Adds one order row. Rows with the same order id on the same day that follow each other (the
-   * lines of one order) count as one order; {@code orderHash} 0 means each row is an order.
-   */
-  void add(int day, long orderHash, double amount, double rowCost, double rowQuantity) {
-    int slot = slotFor(day);
-    revenue[slot] += amount;
-    if (!Double.isNaN(rowCost)) {
-      if (cost == null) {
-        cost = new double[days.length];
-      }
-      cost[slot] += rowCost;
-    }
-    if (!Double.isNaN(rowQuantity)) {
-      if (quantity == null) {
-        quantity = new double[days.length];
-      }
-      quantity[slot] += rowQuantity;
-    }
-    if (orderHash == 0 || orderHash != lastOrderHash || day != lastOrderDay) {
-      orders[slot]++;
-    }
-    lastOrderHash = orderHash;
-    lastOrderDay = day;
+  int size() {
+    return size;
   }
 
-  private int slotFor(int day) {
-    if (size > 0 && days[size - 1] == day) {
+  int day(int slot) {
+    return (int) (data[slot * STRIDE + DAY_ORDERS] >> 32);
+  }
+
+  int orders(int slot) {
+    return (int) data[slot * STRIDE + DAY_ORDERS];
+  }
+
+  double revenue(int slot) {
+    return Double.longBitsToDouble(data[slot * STRIDE + REVENUE]);
+  }
+
+  double cost(int slot) {
+    return Double.longBitsToDouble(data[slot * STRIDE + COST]);
+  }
+
+  boolean hasCost() {
+    return hasCost;
+  }
+
+  double quantity() {
+    return quantity;
+  }
+
+  /** The slot of {@code day}, created empty if absent. */
+  int slotFor(int day) {
+    if (size > 0 && day(size - 1) == day) {
       return size - 1;
     }
-    if (size == 0 || days[size - 1] < day) {
+    if (size == 0 || day(size - 1) < day) {
       ensureCapacity();
-      days[size] = day;
+      clear(size, day);
       return size++;
     }
-    int found = Arrays.binarySearch(days, 0, size, day);
+    int found = search(day);
     if (found >= 0) {
       return found;
     }
     int insertAt = -found - 1;
     ensureCapacity();
-    int tail = size - insertAt;
-    System.arraycopy(days, insertAt, days, insertAt + 1, tail);
-    System.arraycopy(revenue, insertAt, revenue, insertAt + 1, tail);
-    System.arraycopy(orders, insertAt, orders, insertAt + 1, tail);
-    if (cost != null) {
-      System.arraycopy(cost, insertAt, cost, insertAt + 1, tail);
-    }
-    if (quantity != null) {
-      System.arraycopy(quantity, insertAt, quantity, insertAt + 1, tail);
-    }
-    days[insertAt] = day;
-    revenue[insertAt] = 0;
-    orders[insertAt] = 0;
-    if (cost != null) {
-      cost[insertAt] = 0;
-    }
-    if (quantity != null) {
-      quantity[insertAt] = 0;
-    }
+    System.arraycopy(
+        data, insertAt * STRIDE, data, (insertAt + 1) * STRIDE, (size - insertAt) * STRIDE);
+    clear(insertAt, day);
     size++;
     return insertAt;
   }
 
+  private void clear(int slot, int day) {
+    int base = slot * STRIDE;
+    data[base + DAY_ORDERS] = (long) day << 32;
+    data[base + REVENUE] = Double.doubleToRawLongBits(0.0);
+    data[base + COST] = Double.doubleToRawLongBits(0.0);
+    data[base + PRINT] = 0;
+  }
+
+  private int search(int day) {
+    int low = 0;
+    int high = size - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      int middleDay = day(middle);
+      if (middleDay < day) {
+        low = middle + 1;
+      } else if (middleDay > day) {
+        high = middle - 1;
+      } else {
+        return middle;
+      }
+    }
+    return -(low + 1);
+  }
+
+  /**
+   * Remembers the fingerprint of a row on the day of {@code slot}.
+   *
+   * @return false if an identical row was already seen that day (a duplicate)
+   */
+  boolean remember(int slot, long print) {
+    long stored = print == 0 ? 1 : print;
+    int at = slot * STRIDE + PRINT;
+    if (data[at] == 0) {
+      data[at] = stored;
+      return true;
+    }
+    if (data[at] == stored) {
+      return false;
+    }
+    if (laterPrints == null) {
+      laterPrints = new RowFingerprints(4);
+    }
+    return laterPrints.add(stored ^ ((long) day(slot) * 0x9E3779B97F4A7C15L));
+  }
+
+  /**
+   * Adds one order row at {@code slot}. Rows with the same order id on the same day that follow
+   * each other (the lines of one order) count as one order; {@code orderHash} 0 means each row is
+   * an order.
+   */
+  void add(int slot, long orderHash, double amount, double rowCost, double rowQuantity) {
+    int base = slot * STRIDE;
+    int day = day(slot);
+    data[base + REVENUE] = Double.doubleToRawLongBits(revenue(slot) + amount);
+    if (!Double.isNaN(rowCost)) {
+      hasCost = true;
+      data[base + COST] = Double.doubleToRawLongBits(cost(slot) + rowCost);
+    }
+    if (!Double.isNaN(rowQuantity)) {
+      quantity += rowQuantity;
+    }
+    if (orderHash == 0 || orderHash != lastOrderHash || day != lastOrderDay) {
+      data[base + DAY_ORDERS]++;
+    }
+    lastOrderHash = orderHash;
+    lastOrderDay = day;
+  }
+
   private void ensureCapacity() {
-    if (size < days.length) {
+    int capacity = data.length / STRIDE;
+    if (size < capacity) {
       return;
     }
-    int capacity = days.length + (days.length >> 1) + 1;
-    days = Arrays.copyOf(days, capacity);
-    revenue = Arrays.copyOf(revenue, capacity);
-    orders = Arrays.copyOf(orders, capacity);
-    if (cost != null) {
-      cost = Arrays.copyOf(cost, capacity);
-    }
-    if (quantity != null) {
-      quantity = Arrays.copyOf(quantity, capacity);
-    }
+    data = Arrays.copyOf(data, (size + (size >> 2) + 2) * STRIDE);
   }
 
   /**
@@ -106,35 +160,24 @@ final class PurchaseDays {
    * @return the day it was matched to, or {@link Integer#MIN_VALUE} when no purchase matches
    */
   int cancel(int day, double amount, double cancelledQuantity) {
-    int last = Arrays.binarySearch(days, 0, size, day);
+    int last = search(day);
     int from = last >= 0 ? last : -last - 2;
     for (int slot = from; slot >= 0; slot--) {
-      if (revenue[slot] + 1e-9 >= amount) {
-        int matched = days[slot];
-        revenue[slot] -= amount;
-        if (quantity != null && !Double.isNaN(cancelledQuantity)) {
-          quantity[slot] = Math.max(0, quantity[slot] - cancelledQuantity);
+      if (orders(slot) > 0 && revenue(slot) + 1e-9 >= amount) {
+        int matched = day(slot);
+        double left = revenue(slot) - amount;
+        data[slot * STRIDE + REVENUE] = Double.doubleToRawLongBits(left);
+        if (!Double.isNaN(cancelledQuantity)) {
+          quantity = Math.max(0, quantity - cancelledQuantity);
         }
-        if (revenue[slot] <= 0.005) {
-          remove(slot);
+        if (left <= 0.005) {
+          System.arraycopy(
+              data, (slot + 1) * STRIDE, data, slot * STRIDE, (size - slot - 1) * STRIDE);
+          size--;
         }
         return matched;
       }
     }
     return NO_DAY;
-  }
-
-  private void remove(int slot) {
-    int tail = size - slot - 1;
-    System.arraycopy(days, slot + 1, days, slot, tail);
-    System.arraycopy(revenue, slot + 1, revenue, slot, tail);
-    System.arraycopy(orders, slot + 1, orders, slot, tail);
-    if (cost != null) {
-      System.arraycopy(cost, slot + 1, cost, slot, tail);
-    }
-    if (quantity != null) {
-      System.arraycopy(quantity, slot + 1, quantity, slot, tail);
-    }
-    size--;
   }
 }

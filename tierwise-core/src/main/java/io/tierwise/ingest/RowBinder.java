@@ -58,6 +58,7 @@ final class RowBinder {
   private final Map<String, Integer> columnIndex = new HashMap<>();
   private final FieldStats[] stats = new FieldStats[Field.values().length];
   private final CelVariableResolver resolver;
+  private final boolean derivedAmount;
 
   // The bound row, reused: text, number or day per field; null/NaN/INVALID when absent.
   final String[] text = new String[Field.values().length];
@@ -83,6 +84,11 @@ final class RowBinder {
     for (Field field : spec.kind().fields()) {
       FieldSpec fieldSpec = spec.fields().get(field);
       if (fieldSpec == null) {
+        if (field == Field.AMOUNT
+            && spec.fields().containsKey(Field.QUANTITY)
+            && spec.fields().containsKey(Field.UNIT_PRICE)) {
+          continue; // amount = quantity × unit_price, see bind()
+        }
         if (field.required() && !(field == Field.CANCELLATION)) {
           throw TierwiseException.invalidConfig(
               keyPrefix
@@ -145,6 +151,14 @@ final class RowBinder {
     this.attributeNames = List.copyOf(names);
     this.attributeColumns = positions.stream().mapToInt(Integer::intValue).toArray();
     this.resolver = this::resolve;
+    this.derivedAmount =
+        spec.kind() == SourceKind.ORDERS
+            && !slotByField.containsKey(Field.AMOUNT)
+            && slotByField.containsKey(Field.QUANTITY)
+            && slotByField.containsKey(Field.UNIT_PRICE);
+    if (derivedAmount) {
+      stats[Field.AMOUNT.ordinal()] = new FieldStats(Field.AMOUNT.column());
+    }
   }
 
   private Slot slot(
@@ -235,8 +249,10 @@ final class RowBinder {
 
   List<FieldStats> allStats() {
     List<FieldStats> all = new ArrayList<>();
-    for (Slot slot : slots) {
-      all.add(stats[slot.field.ordinal()]);
+    for (Field field : spec.kind().fields()) {
+      if (stats[field.ordinal()] != null) {
+        all.add(stats[field.ordinal()]);
+      }
     }
     return all;
   }
@@ -245,7 +261,9 @@ final class RowBinder {
   String columnOf(Field field) {
     Slot slot = slotByField.get(field);
     if (slot == null) {
-      return field.column();
+      return field == Field.AMOUNT && derivedAmount
+          ? columnOf(Field.QUANTITY) + " × " + columnOf(Field.UNIT_PRICE)
+          : field.column();
     }
     return slot.column >= 0 ? slot.sourceName : field.column() + " (" + slot.sourceName + ")";
   }
@@ -301,11 +319,43 @@ final class RowBinder {
       if (reason == null) {
         valid[index] = true;
         fieldStats.valid++;
+        if (slot.field.type() == Field.Type.DECIMAL && number[index] <= 0) {
+          fieldStats.nonPositive++;
+        }
       } else {
         fieldStats.invalid++;
         fail(slot.field, raw, reason);
       }
     }
+    if (derivedAmount) {
+      deriveAmount();
+    }
+  }
+
+  /** amount = quantity × unit_price, when the mapping gives those instead of an amount. */
+  private void deriveAmount() {
+    int amount = Field.AMOUNT.ordinal();
+    FieldStats amountStats = stats[amount];
+    valid[amount] = false;
+    number[amount] = Double.NaN;
+    boolean hasQuantity = valid[Field.QUANTITY.ordinal()];
+    boolean hasPrice = valid[Field.UNIT_PRICE.ordinal()];
+    if (hasQuantity && hasPrice) {
+      number[amount] = number[Field.QUANTITY.ordinal()] * number[Field.UNIT_PRICE.ordinal()];
+      valid[amount] = true;
+      amountStats.valid++;
+      if (number[amount] <= 0) {
+        amountStats.nonPositive++;
+      }
+      return;
+    }
+    amountStats.missing++;
+    fail(
+        hasQuantity ? Field.UNIT_PRICE : Field.QUANTITY,
+        "",
+        "missing "
+            + (hasQuantity ? "unit_price" : "quantity")
+            + " (amount = quantity × unit_price)");
   }
 
   private void fail(Field field, String value, String reason) {

@@ -5,9 +5,19 @@ package io.tierwise.ingest;
  * an earlier row without keeping the rows: 16 bytes per distinct row.
  */
 final class RowFingerprints {
-  private long[] slots = new long[1 << 12];
+  private long[] slots;
   private boolean containsZero;
   private int size;
+
+  RowFingerprints() {
+    this(1 << 12);
+  }
+
+  /** A set sized for about {@code expected} fingerprints before it grows. */
+  RowFingerprints(int expected) {
+    int capacity = Integer.highestOneBit(Math.max(8, expected * 2 - 1)) << 1;
+    slots = new long[capacity];
+  }
 
   /** Adds a fingerprint; false if it was already there. */
   boolean add(long fingerprint) {
@@ -52,21 +62,6 @@ final class RowFingerprints {
   private static long mix(long value) {
     long mixed = value * 0x9E3779B97F4A7C15L;
     return mixed ^ (mixed >>> 32);
-  }
-
-  /** A 64-bit fingerprint of the current row's fields. */
-  static long of(RowSource row) {
-    long hash = 0xcbf29ce484222325L;
-    int count = row.fieldCount();
-    for (int i = 0; i < count; i++) {
-      String field = row.field(i);
-      for (int j = 0; j < field.length(); j++) {
-        hash = (hash ^ field.charAt(j)) * 0x100000001b3L;
-      }
-      hash = (hash ^ 0x1f) * 0x100000001b3L;
-      hash = Long.rotateLeft(hash, 7) ^ count;
-    }
-    return hash;
   }
 
   /** A 64-bit hash of a text, for order ids. Never 0. */

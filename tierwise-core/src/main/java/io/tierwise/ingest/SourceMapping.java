@@ -61,6 +61,17 @@ public record SourceMapping(Optional<Path> file, List<SourceSpec> sources) {
     }
   }
 
+  /** The files this mapping reads, in reading order (database sources have none). */
+  public List<Path> inputFiles() {
+    List<Path> files = new ArrayList<>();
+    for (SourceSpec spec : sources) {
+      if (spec.location() instanceof SourceLocation.Files location) {
+        files.addAll(FileRowSource.expand(location));
+      }
+    }
+    return files;
+  }
+
   public Optional<SourceSpec> source(SourceKind kind) {
     return sources.stream().filter(source -> source.kind() == kind).findFirst();
   }

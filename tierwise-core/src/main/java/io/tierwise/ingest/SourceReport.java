@@ -52,8 +52,10 @@ public record SourceReport(
    * @param missing rows where it is blank or absent
    * @param valid present values that parse and pass checks
    * @param invalid present values that do not
+   * @param nonPositive valid numbers that are zero or negative (numeric fields only)
    */
-  public record FieldReport(String field, long present, long missing, long valid, long invalid) {
+  public record FieldReport(
+      String field, long present, long missing, long valid, long invalid, long nonPositive) {
     public double coverage() {
       long rows = present + missing;
       return rows == 0 ? 0 : (double) present / rows;

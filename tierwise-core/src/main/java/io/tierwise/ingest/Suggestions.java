@@ -4,11 +4,11 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean …" hints for misspelt keys and columns. */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   /** Returns {@code " (did you mean 'x'?)"} for the closest candidate, or an empty string. */
-  static String didYouMean(String given, Collection<String> candidates) {
+  public static String didYouMean(String given, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {

@@ -190,11 +190,7 @@ final class TextValues {
         if (year < 0 || month < 0 || dayOfMonth < 0) {
           return INVALID;
         }
-        try {
-          return (int) LocalDate.of(year, month, dayOfMonth).toEpochDay();
-        } catch (DateTimeException e) {
-          return INVALID;
-        }
+        return epochDay(year, month, dayOfMonth);
       }
       if (pattern.isPresent()) {
         return parseWithPattern(text, pattern.get());
@@ -210,11 +206,7 @@ final class TextValues {
         if (localTimestamp && !validTime(text)) {
           return INVALID;
         }
-        try {
-          return (int) LocalDate.of(year, month, dayOfMonth).toEpochDay();
-        } catch (DateTimeException e) {
-          return INVALID;
-        }
+        return epochDay(year, month, dayOfMonth);
       }
       try {
         return (int)
@@ -247,6 +239,32 @@ final class TextValues {
       } catch (DateTimeException e) {
         return INVALID;
       }
+    }
+
+    private static final int[] DAYS_IN_MONTH = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    /**
+     * The epoch day of a calendar date, or {@link #INVALID} for an impossible one; the same result
+     * as {@code LocalDate.of(y, m, d).toEpochDay()} without building an object (the hot path of
+     * ingest).
+     */
+    static int epochDay(int year, int month, int dayOfMonth) {
+      if (month < 1 || month > 12 || dayOfMonth < 1) {
+        return INVALID;
+      }
+      boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+      int length = month == 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+      if (dayOfMonth > length) {
+        return INVALID;
+      }
+      // Days from civil (Howard Hinnant's algorithm), proleptic Gregorian, 1970-01-01 = 0.
+      int y = month <= 2 ? year - 1 : year;
+      int era = Math.floorDiv(y, 400);
+      int yearOfEra = y - era * 400;
+      int monthIndex = month > 2 ? month - 3 : month + 9;
+      int dayOfYear = (153 * monthIndex + 2) / 5 + dayOfMonth - 1;
+      int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+      return era * 146097 + dayOfEra - 719468;
     }
 
     private static boolean hasOffset(String text) {

@@ -55,6 +55,7 @@ public record QualityReport(
       @JsonProperty("missing") long missing,
       @JsonProperty("valid") long valid,
       @JsonProperty("invalid") long invalid,
+      @JsonProperty("non_positive") long nonPositive,
       @JsonProperty("coverage") double coverage,
       @JsonProperty("accuracy") double accuracy) {}
 
@@ -76,6 +77,7 @@ public record QualityReport(
                 field.missing(),
                 field.valid(),
                 field.invalid(),
+                field.nonPositive(),
                 round(field.coverage()),
                 round(field.accuracy())));
         thresholds

@@ -27,7 +27,7 @@ public final class QualityReportText {
       out.append(
           String.format(
               Locale.ROOT,
-              "  customers %,d; duplicates %,d; cancellations %,d (%,d matched to a purchase)%n",
+              "  customers %,d; duplicates %,d; cancellation rows %,d (%,d matched to a purchase)%n",
               source.customers(),
               source.duplicates(),
               source.cancellations(),
@@ -44,22 +44,26 @@ public final class QualityReportText {
       out.append(
           String.format(
               Locale.ROOT,
-              "  %-20s %12s %12s %12s %9s %9s%n",
+              "  %-20s %12s %12s %12s %12s %9s %9s%n",
               "field",
               "present",
               "missing",
               "invalid",
+              "zero/neg",
               "coverage",
               "accuracy"));
       for (QualityReport.FieldQuality field : source.fields()) {
         out.append(
             String.format(
                 Locale.ROOT,
-                "  %-20s %,12d %,12d %,12d %8.2f%% %8.2f%%%n",
+                "  %-20s %,12d %,12d %,12d %12s %8.2f%% %8.2f%%%n",
                 field.field(),
                 field.present(),
                 field.missing(),
                 field.invalid(),
+                field.nonPositive() == 0
+                    ? ""
+                    : String.format(Locale.ROOT, "%,d", field.nonPositive()),
                 100 * field.coverage(),
                 100 * field.accuracy()));
       }

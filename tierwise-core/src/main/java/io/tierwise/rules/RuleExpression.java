@@ -45,6 +45,8 @@ public final class RuleExpression {
   public enum VariableType {
     TEXT(SimpleType.STRING),
     NUMBER(SimpleType.DOUBLE),
+    /** A whole number (CEL int); bind a {@code Long}. */
+    INTEGER(SimpleType.INT),
     BOOLEAN(SimpleType.BOOL),
     TEXT_MAP(MapType.create(SimpleType.STRING, SimpleType.STRING));
 
@@ -56,7 +58,9 @@ public final class RuleExpression {
   }
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final CelOptions OPTIONS = CelOptions.current().build();
+  // Heterogeneous comparisons let policy authors write `monetary > 5000` for a double variable.
+  private static final CelOptions OPTIONS =
+      CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
   private static final CelRuntime RUNTIME =
       CelRuntimeFactory.standardCelRuntimeBuilder()
           .setOptions(OPTIONS)

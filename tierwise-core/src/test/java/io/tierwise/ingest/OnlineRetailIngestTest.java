@@ -36,8 +36,12 @@ class OnlineRetailIngestTest {
     assertThat(orders.rejectsByReason())
         .containsEntry(
             "amount is 0 (set zero_amount: accept in the mapping if free orders count)", 40L);
-    // 9,288 C-invoice lines; 8,905 of them carry a customer id and are cancellations.
-    assertThat(orders.cancellations()).isEqualTo(8_905);
+    // Zero or negative values, counted on every row whatever else is wrong with it.
+    assertThat(field(orders, "quantity").nonPositive()).isEqualTo(10_624);
+    assertThat(field(orders, "unit_price").nonPositive()).isEqualTo(2_517);
+    assertThat(field(orders, "amount").nonPositive()).isEqualTo(11_805);
+    // 9,288 C-invoice lines; 8,905 of them carry a customer id and are applied.
+    assertThat(orders.cancellations()).isEqualTo(9_288);
     long unmatched =
         orders
             .rejectsByReason()

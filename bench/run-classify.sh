@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Times `tierwise run` (every indicator and label) against DuckDB doing only RFM over the same
+# orders.csv, on a generated company of 1 M customers / ~10.7 M orders. Prints wall time, peak RSS
+# and the ratio. Usage: bench/run-classify.sh [WORK_DIR]   (default /tmp/bench-classify)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WORK=${1:-/tmp/bench-classify}
+DATA=$WORK/data
+JAR=tierwise-cli/target/tierwise.jar
+mkdir -p "$WORK"
+[ -f "$JAR" ] || mvn -B -q -pl tierwise-core,tierwise-cli -am package -DskipTests
+if [ ! -f "$DATA/orders.csv" ]; then
+  java -jar "$JAR" generate --customers 1000000 --seed 1 --out "$DATA" \
+    --start 2020-01-01 --end 2024-12-31 --bgnbd 0.5,1.5,0.793,2.426
+fi
+mvn -B -q -pl bench -am compile -DskipTests
+mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile="$WORK/bench.classpath" >/dev/null
+CP="bench/target/classes:$(cat "$WORK/bench.classpath")"
+
+wall() { grep 'Elapsed (wall clock)' "$1" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }'; }
+rss() { grep 'Maximum resident set size' "$1" | awk '{printf "%.0f", $NF/1024}'; }
+
+rm -rf "$WORK/run"
+/usr/bin/time -v java ${TIERWISE_JAVA_OPTS:-} -jar "$JAR" run --data "$DATA" --as-of 2024-12-31 \
+  --out "$WORK/run" --no-progress 2> "$WORK/run.time" | tee "$WORK/run.log"
+/usr/bin/time -v java -cp "$CP" io.tierwise.bench.ClassifyBench "$DATA/orders.csv" 2024-12-31 \
+  "$WORK/duckdb-rfm.csv" 2> "$WORK/duckdb.time" | tee "$WORK/duckdb.log"
+
+RUN_WALL=$(wall "$WORK/run.time"); DUCK_WALL=$(wall "$WORK/duckdb.time")
+echo
+printf '%-34s %10s %14s\n' "" "wall (s)" "peak RSS (MB)"
+printf '%-34s %10s %14s\n' "tierwise run (all labels)" "$RUN_WALL" "$(rss "$WORK/run.time")"
+printf '%-34s %10s %14s\n' "duckdb RFM only (same orders.csv)" "$DUCK_WALL" "$(rss "$WORK/duckdb.time")"
+echo "ratio tierwise / duckdb: $(python3 -c "print(round($RUN_WALL / $DUCK_WALL, 2))")"

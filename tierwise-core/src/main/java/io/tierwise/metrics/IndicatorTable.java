@@ -1,0 +1,100 @@
+package io.tierwise.metrics;
+
+import io.tierwise.ingest.CustomerBase;
+import io.tierwise.ingest.CustomerHistory;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The indicators of a whole customer base, column-wise: one {@code double[]} per indicator and the
+ * customers' ids and attributes. Histories are built one at a time, in parallel, and dropped as
+ * soon as their indicators are computed, so memory grows with customers, not with orders. Read-only
+ * once built.
+ */
+public final class IndicatorTable {
+  private final String[] ids;
+  private final double[][] columns;
+  private final List<String> attributeNames;
+  private final String[][] attributes;
+
+  private IndicatorTable(
+      String[] ids, double[][] columns, List<String> attributeNames, String[][] attributes) {
+    this.ids = ids;
+    this.columns = columns;
+    this.attributeNames = List.copyOf(attributeNames);
+    this.attributes = attributes;
+  }
+
+  /** Computes every customer's indicators with {@code function}, using all cores. */
+  public static IndicatorTable compute(CustomerBase base, IndicatorFunction function) {
+    int size = base.size();
+    String[] ids = new String[size];
+    double[][] columns = new double[Indicator.count()][size];
+    List<String> names = base.attributeNames().stream().sorted().toList();
+    String[][] attributes = new String[names.size()][size];
+    IntStream.range(0, size)
+        .parallel()
+        .forEach(
+            customer -> {
+              CustomerHistory history = base.history(customer);
+              Indicators indicators = function.apply(history);
+              ids[customer] = history.customerId();
+              for (int column = 0; column < columns.length; column++) {
+                columns[column][customer] = indicators.value(column);
+              }
+              for (int attribute = 0; attribute < names.size(); attribute++) {
+                attributes[attribute][customer] =
+                    history.attributes().getOrDefault(names.get(attribute), "");
+              }
+            });
+    return new IndicatorTable(ids, columns, names, attributes);
+  }
+
+  /** A table from rows already computed (tests, explain). */
+  public static IndicatorTable of(List<Indicators> rows) {
+    String[] ids = new String[rows.size()];
+    double[][] columns = new double[Indicator.count()][rows.size()];
+    for (int row = 0; row < rows.size(); row++) {
+      ids[row] = rows.get(row).customerId();
+      for (int column = 0; column < columns.length; column++) {
+        columns[column][row] = rows.get(row).value(column);
+      }
+    }
+    return new IndicatorTable(ids, columns, List.of(), new String[0][]);
+  }
+
+  public int size() {
+    return ids.length;
+  }
+
+  public String customerId(int row) {
+    return ids[row];
+  }
+
+  public double value(Indicator indicator, int row) {
+    return columns[indicator.ordinal()][row];
+  }
+
+  /** A copy of one indicator's column. */
+  public double[] column(Indicator indicator) {
+    return columns[indicator.ordinal()].clone();
+  }
+
+  /** The indicators of one customer. */
+  public Indicators row(int row) {
+    double[] values = new double[columns.length];
+    for (int column = 0; column < columns.length; column++) {
+      values[column] = columns[column][row];
+    }
+    return Indicators.of(ids[row], values);
+  }
+
+  public List<String> attributeNames() {
+    return attributeNames;
+  }
+
+  /** Attribute {@code index} (of {@link #attributeNames()}) of a customer; "" when absent. */
+  public String attribute(int index, int row) {
+    return attributes[index][row];
+  }
+}

@@ -1,0 +1,133 @@
+package io.tierwise.metrics;
+
+import java.util.Arrays;
+
+/**
+ * The fitted population distribution of one indicator, kept as 1,001 quantiles (0.0 %, 0.1 %, …,
+ * 100 %), so it is small enough to store with a run and ship to executors. {@link #rank} turns a
+ * value into a percentile rank 0–100 that never decreases as the value grows; customers with equal
+ * values get equal ranks (the middle of their tie group). Missing values (NaN) are left out of the
+ * fit and rank as NaN.
+ */
+public final class PercentileScale {
+  /** Number of quantile steps; the grid has one more point. */
+  public static final int STEPS = 1000;
+
+  private final double[] grid;
+
+  private PercentileScale(double[] grid) {
+    this.grid = grid;
+  }
+
+  /** Fits the scale on the non-missing values of {@code column}. */
+  public static PercentileScale fit(double[] column) {
+    double[] sorted = Arrays.stream(column).filter(value -> !Double.isNaN(value)).toArray();
+    if (sorted.length == 0) {
+      return new PercentileScale(new double[0]);
+    }
+    Arrays.parallelSort(sorted);
+    double[] grid = new double[STEPS + 1];
+    for (int step = 0; step <= STEPS; step++) {
+      int index = (int) Math.round(step / (double) STEPS * (sorted.length - 1));
+      grid[step] = sorted[index];
+    }
+    return new PercentileScale(grid);
+  }
+
+  /** A scale from a stored grid (a run's model file). */
+  public static PercentileScale ofGrid(double[] grid) {
+    if (grid.length != 0 && grid.length != STEPS + 1) {
+      throw new IllegalArgumentException("a percentile grid has " + (STEPS + 1) + " points");
+    }
+    return new PercentileScale(grid.clone());
+  }
+
+  public double[] grid() {
+    return grid.clone();
+  }
+
+  public boolean isEmpty() {
+    return grid.length == 0;
+  }
+
+  /** Percentile rank 0–100 of {@code value}; NaN for NaN or an empty scale. */
+  public double rank(double value) {
+    if (Double.isNaN(value) || grid.length == 0) {
+      return Double.NaN;
+    }
+    if (value < grid[0]) {
+      return 0;
+    }
+    if (value > grid[STEPS]) {
+      return 100;
+    }
+    int low = lowerBound(value);
+    int high = upperBound(value) - 1;
+    double position;
+    if (low <= high) {
+      position = (low + high) / 2.0;
+    } else {
+      double below = grid[high];
+      double above = grid[low];
+      position = high + (value - below) / (above - below);
+    }
+    return position * 100.0 / STEPS;
+  }
+
+  /**
+   * The smallest value whose rank reaches {@code targetRank} (found by bisection, to 1e-9 of the
+   * value range); above the largest fitted value when only that reaches it.
+   */
+  public double valueForRank(double targetRank) {
+    if (grid.length == 0) {
+      return Double.NaN;
+    }
+    double low = grid[0];
+    double high = grid[STEPS];
+    if (rank(low) >= targetRank) {
+      return low;
+    }
+    if (rank(high) < targetRank) {
+      return high + Math.max(1e-9, Math.ulp(high));
+    }
+    for (int iteration = 0;
+        iteration < 100 && high - low > 1e-9 * (1 + Math.abs(high));
+        iteration++) {
+      double middle = (low + high) / 2;
+      if (rank(middle) >= targetRank) {
+        high = middle;
+      } else {
+        low = middle;
+      }
+    }
+    return high;
+  }
+
+  private int lowerBound(double value) {
+    int low = 0;
+    int high = grid.length;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (grid[middle] < value) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
+
+  private int upperBound(double value) {
+    int low = 0;
+    int high = grid.length;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (grid[middle] <= value) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
+}

@@ -1,0 +1,114 @@
+package io.tierwise.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What ingest keeps per customer: days merged, orders counted, duplicates and cancellations. */
+class CustomerLedgerTest {
+
+  @TempDir Path dir;
+
+  private static int day(String date) {
+    return (int) LocalDate.parse(date).toEpochDay();
+  }
+
+  private IngestResult ingest(String duplicates) throws IOException {
+    Files.writeString(
+        dir.resolve("o.csv"),
+        String.join(
+            "\n",
+            "invoice,who,when,value,cost,kind,cat",
+            "A1,c1,2024-03-05,10,4,sale,x",
+            "A1,c1,2024-03-05,5,2,sale,y",
+            "A2,c1,2024-03-05,20,8,sale,x",
+            "A0,c1,2024-01-02,7,3,sale,z",
+            "A0,c1,2024-01-02,7,3,sale,z",
+            "A3,c2,2024-02-01,50,10,sale,x",
+            "R1,c2,2024-02-03,50,0,refund,x",
+            "R2,c1,2024-02-01,99,0,refund,x",
+            ""));
+    Files.writeString(
+        dir.resolve("e.csv"),
+        String.join(
+            "\n",
+            "customer_id,event_time,event_type,feature,duration_minutes",
+            "c1,2024-03-01T10:00:00,usage,,30",
+            "c1,2024-03-01T11:00:00,usage,,15",
+            "c1,2024-02-01,feature_use,reports,",
+            "c1,2024-03-01T10:00:00,usage,,30",
+            "c1,2024-03-02,feature_use,export,",
+            "c1,2024-03-02,feature_use,reports,",
+            ""));
+    Path mapping = dir.resolve("mapping.yaml");
+    Files.writeString(
+        mapping,
+        String.join(
+            "\n",
+            "sources:",
+            "  orders:",
+            "    files: o.csv",
+            "    fields: {order_id: invoice, customer_id: who, order_date: when, amount: value,",
+            "             cost: cost, category: cat}",
+            "    cancellation: kind == 'refund'",
+            "    duplicates: " + duplicates,
+            "  events:",
+            "    files: e.csv",
+            "    fields: {customer_id: customer_id, event_time: event_time, event_type: event_type,",
+            "             feature: feature, duration_minutes: duration_minutes}",
+            "    duplicates: " + duplicates,
+            ""));
+    return Ingest.run(SourceMapping.load(mapping), dir.resolve("rejects.csv"));
+  }
+
+  @Test
+  void mergesLinesPerDayCountsOrdersAndKeepsDuplicatesWhenAsked() throws IOException {
+    IngestResult result = ingest("keep");
+    CustomerHistory c1 = result.customers().history(0);
+
+    assertThat(c1.customerId()).isEqualTo("c1");
+    assertThat(c1.purchases().days()).containsExactly(day("2024-01-02"), day("2024-03-05"));
+    assertThat(c1.purchases().revenue()).containsExactly(14.0, 35.0);
+    assertThat(c1.purchases().cost()).containsExactly(6.0, 14.0);
+    assertThat(c1.purchases().orders()).containsExactly(1, 2);
+    assertThat(c1.categoryCount()).isEqualTo(3);
+    SourceReport orders = result.source(SourceKind.ORDERS).orElseThrow();
+    assertThat(orders.duplicates()).isEqualTo(1);
+    assertThat(orders.cancellations()).isEqualTo(2);
+    assertThat(orders.cancellationsMatched()).isEqualTo(1);
+    assertThat(orders.rejectsByReason())
+        .containsEntry("cancellation without a matching earlier purchase of the customer", 1L);
+
+    CustomerHistory c2 = result.customers().history(1);
+    assertThat(c2.purchases().dayCount()).as("a purchase cancelled whole is gone").isZero();
+
+    CustomerHistory.Interactions events = c1.interactions();
+    assertThat(events.count(EventType.USAGE, day("2024-03-01"), day("2024-03-01"))).isEqualTo(3);
+    assertThat(events.count(EventType.FEATURE_USE, day("2024-01-01"), day("2024-12-31")))
+        .isEqualTo(3);
+    assertThat(events.featuresUsed()).isEqualTo(2);
+    assertThat(events.minutes()[0] + events.minutes()[1]).isEqualTo(75.0);
+    assertThat(result.source(SourceKind.EVENTS).orElseThrow().duplicates()).isEqualTo(1);
+  }
+
+  @Test
+  void rejectsDuplicatesWhenTheMappingSaysSo() throws IOException {
+    IngestResult result = ingest("reject");
+    CustomerHistory c1 = result.customers().history(0);
+
+    assertThat(c1.purchases().revenue()).containsExactly(7.0, 35.0);
+    assertThat(c1.interactions().count(EventType.USAGE, day("2024-03-01"), day("2024-03-01")))
+        .isEqualTo(2);
+    assertThat(result.source(SourceKind.ORDERS).orElseThrow().rejectsByReason())
+        .containsEntry("exact duplicate of an earlier row", 1L);
+    assertThat(Files.readAllLines(dir.resolve("rejects.csv")))
+        .anyMatch(
+            line ->
+                line.contains("o.csv,6,,") && line.endsWith("exact duplicate of an earlier row"));
+  }
+}

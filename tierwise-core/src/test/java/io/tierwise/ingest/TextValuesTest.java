@@ -1,0 +1,66 @@
+package io.tierwise.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TextValuesTest {
+
+  @Test
+  void epochDayAgreesWithJavaTimeOnEveryDayOfThreeCenturies() {
+    for (LocalDate date = LocalDate.of(1900, 1, 1);
+        date.isBefore(LocalDate.of(2200, 1, 1));
+        date = date.plusDays(1)) {
+      assertThat(
+              TextValues.DateReader.epochDay(
+                  date.getYear(), date.getMonthValue(), date.getDayOfMonth()))
+          .isEqualTo((int) date.toEpochDay());
+    }
+  }
+
+  @Test
+  void impossibleDatesAreInvalid() {
+    assertThat(TextValues.DateReader.epochDay(2023, 2, 29)).isEqualTo(Integer.MIN_VALUE);
+    assertThat(TextValues.DateReader.epochDay(2100, 2, 29)).isEqualTo(Integer.MIN_VALUE);
+    assertThat(TextValues.DateReader.epochDay(2000, 2, 29))
+        .isEqualTo((int) LocalDate.of(2000, 2, 29).toEpochDay());
+    assertThat(TextValues.DateReader.epochDay(2024, 13, 1)).isEqualTo(Integer.MIN_VALUE);
+    assertThat(TextValues.DateReader.epochDay(2024, 4, 31)).isEqualTo(Integer.MIN_VALUE);
+  }
+
+  @Test
+  void readsIsoDatesTimestampsOffsetsAndPatterns() {
+    TextValues.DateReader iso = new TextValues.DateReader(Optional.empty(), ZoneOffset.UTC);
+    int day = (int) LocalDate.of(2024, 3, 1).toEpochDay();
+    assertThat(iso.read("2024-03-01")).isEqualTo(day);
+    assertThat(iso.read("2024-03-01 23:59:59")).isEqualTo(day);
+    assertThat(iso.read("2024-03-01T23:59")).isEqualTo(day);
+    assertThat(iso.read("2024-03-01T23:30:00-02:00")).isEqualTo(day + 1);
+    assertThat(iso.read("2024-03-01T25:00:00")).isEqualTo(Integer.MIN_VALUE);
+    assertThat(iso.read("01/03/2024")).isEqualTo(Integer.MIN_VALUE);
+
+    TextValues.DateReader british =
+        new TextValues.DateReader(Optional.of("dd/MM/yyyy HH:mm"), ZoneOffset.UTC);
+    assertThat(british.read("01/03/2024 10:15")).isEqualTo(day);
+    TextValues.DateReader compact =
+        new TextValues.DateReader(Optional.of("yyyyMMdd"), ZoneOffset.UTC);
+    assertThat(compact.read("20240301")).isEqualTo(day);
+    assertThat(compact.read("20240230")).isEqualTo(Integer.MIN_VALUE);
+  }
+
+  @Test
+  void parsesDecimalsExactlyOrRefusesThem() {
+    assertThat(TextValues.parseDecimal("12.34")).isEqualTo(12.34);
+    assertThat(TextValues.parseDecimal("-0.1")).isEqualTo(-0.1);
+    assertThat(TextValues.parseDecimal(" 7 ")).isEqualTo(7.0);
+    assertThat(TextValues.parseDecimal("1e3")).isEqualTo(1000.0);
+    assertThat(TextValues.parseDecimal("123456789012345678")).isEqualTo(1.2345678901234568e17);
+    assertThat(TextValues.parseDecimal("1,5")).isNaN();
+    assertThat(TextValues.parseDecimal("")).isNaN();
+    assertThat(TextValues.parseDecimal("NaN")).isNaN();
+    assertThat(TextValues.parseDecimal("Infinity")).isNaN();
+  }
+}

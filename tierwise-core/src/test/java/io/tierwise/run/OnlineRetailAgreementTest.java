@@ -1,0 +1,79 @@
+package io.tierwise.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tierwise.ingest.Ingest;
+import io.tierwise.ingest.IngestResult;
+import io.tierwise.ingest.SourceMapping;
+import io.tierwise.policy.TieringPolicy;
+import io.tierwise.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Online Retail: recency, frequency, monetary, ABC class, RFM score and segment of every customer
+ * agree with bench/verify/online_retail_rfm.py (plain Python, no Tierwise code), whose output is
+ * the golden file.
+ */
+class OnlineRetailAgreementTest {
+  @TempDir Path directory;
+
+  @Test
+  void everyCustomerAgreesWithTheIndependentComputation() throws IOException {
+    SharedData.require("online-retail/by-day");
+    SourceMapping mapping =
+        SourceMapping.load(SharedData.repository().resolve("examples/online-retail/mapping.yaml"));
+    IngestResult ingest = Ingest.run(mapping, directory.resolve("rejects.csv"));
+    TieringPolicy policy = TieringPolicy.defaults();
+    RunProvenance provenance =
+        RunProvenance.of(
+            ingest.newestRecord().orElseThrow(),
+            policy.name(),
+            policy.version(),
+            policy.sha256(),
+            List.of(),
+            "test");
+    ClassificationRun.execute(ingest.customers(), policy, provenance, directory);
+    Map<String, String[]> ours = new HashMap<>();
+    List<String> header = null;
+    for (String line : Files.readAllLines(directory.resolve("customers.csv"))) {
+      String[] cells = line.split(",", -1);
+      if (header == null) {
+        header = List.of(cells);
+        continue;
+      }
+      ours.put(cells[0], cells);
+    }
+    List<String> golden =
+        new String(
+                OnlineRetailAgreementTest.class
+                    .getResourceAsStream("online-retail-rfm-golden.csv")
+                    .readAllBytes())
+            .lines()
+            .toList();
+    int compared = 0;
+    for (String line : golden.subList(1, golden.size())) {
+      String[] expected = line.split(",", -1);
+      String[] actual = ours.get(expected[0]);
+      assertThat(actual).as(expected[0]).isNotNull();
+      assertThat(Double.parseDouble(actual[header.indexOf("recency_days")]))
+          .isEqualTo(Double.parseDouble(expected[1]));
+      assertThat(Double.parseDouble(actual[header.indexOf("frequency")]))
+          .isEqualTo(Double.parseDouble(expected[2]));
+      assertThat(Double.parseDouble(actual[header.indexOf("monetary")]))
+          .as(expected[0])
+          .isCloseTo(Double.parseDouble(expected[3]), org.assertj.core.data.Offset.offset(0.011));
+      assertThat(actual[header.indexOf("abc_class")]).as(expected[0]).isEqualTo(expected[4]);
+      assertThat(actual[header.indexOf("rfm_score")]).as(expected[0]).isEqualTo(expected[5]);
+      assertThat(actual[header.indexOf("rfm_segment")]).as(expected[0]).isEqualTo(expected[6]);
+      compared++;
+    }
+    assertThat(compared).isEqualTo(4323);
+  }
+}
