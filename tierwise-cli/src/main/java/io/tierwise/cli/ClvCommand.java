@@ -14,16 +14,21 @@ import io.tierwise.clv.ModelFit;
 import io.tierwise.clv.ModelKind;
 import io.tierwise.clv.PurchaseModel;
 import io.tierwise.ingest.IngestResult;
+import io.tierwise.ingest.SourceMapping;
+import io.tierwise.run.InputFingerprint;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -177,8 +182,14 @@ public final class ClvCommand implements Runnable {
           rejects != null
               ? rejects
               : this.out != null ? this.out.resolve("rejects.csv") : Path.of("rejects.csv");
+      SourceMapping mapping = data.mapping();
+      // Input files are fingerprinted (for clv-model.json) while ingest reads them, as run does.
+      CompletableFuture<List<InputFingerprint>> fingerprints =
+          this.out == null
+              ? CompletableFuture.completedFuture(List.of())
+              : CompletableFuture.supplyAsync(() -> InputFingerprint.of(mapping.inputFiles()));
       long started = System.nanoTime();
-      IngestResult ingested = data.ingest(data.mapping(), rejectsFile, err);
+      IngestResult ingested = data.ingest(mapping, rejectsFile, err);
       long ingestedAt = System.nanoTime();
       ClvStatistics statistics =
           ClvStatistics.of(
@@ -234,6 +245,11 @@ public final class ClvCommand implements Runnable {
         ClvModelFile.of(
                 toolVersion(),
                 input(statistics),
+                join(fingerprints).stream()
+                    .map(
+                        file ->
+                            new ClvModelFile.InputFile(file.file(), file.bytes(), file.sha256()))
+                    .toList(),
                 window,
                 purchaseFit,
                 spendFit,
@@ -278,6 +294,17 @@ public final class ClvCommand implements Runnable {
       input.put("customers_read", Long.toString(statistics.customersRead()));
       input.put("purchases", purchases.name().toLowerCase(Locale.ROOT));
       return input;
+    }
+
+    private static List<InputFingerprint> join(CompletableFuture<List<InputFingerprint>> future) {
+      try {
+        return future.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof TierwiseException tierwise) {
+          throw tierwise;
+        }
+        throw e;
+      }
     }
 
     private static void createDirectory(Path directory) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,7 @@ import java.util.Objects;
  * @param toolVersion the Tierwise version that fitted the models
  * @param input where the data came from and a fingerprint of it (keys: {@code data} or {@code
  *     mapping}, {@code purchases_sha256}, ...)
+ * @param inputFiles name, size and SHA-256 of every input file read (empty for databases)
  * @param calibrationEnd last calibration day, ISO yyyy-MM-dd
  * @param timeUnit {@code days} or {@code weeks}: the unit of t_x, T, alpha and beta
  * @param purchaseModel the BG/NBD or Pareto/NBD fit
@@ -38,6 +40,7 @@ import java.util.Objects;
   "format_version",
   "tool_version",
   "input",
+  "input_files",
   "calibration_end",
   "time_unit",
   "purchase_model",
@@ -50,6 +53,7 @@ public record ClvModelFile(
     @JsonProperty("format_version") int formatVersion,
     @JsonProperty("tool_version") String toolVersion,
     @JsonProperty("input") Map<String, String> input,
+    @JsonProperty("input_files") List<InputFile> inputFiles,
     @JsonProperty("calibration_end") String calibrationEnd,
     @JsonProperty("time_unit") String timeUnit,
     @JsonProperty("purchase_model") FitReport purchaseModel,
@@ -70,16 +74,30 @@ public record ClvModelFile(
     input =
         java.util.Collections.unmodifiableMap(
             new java.util.LinkedHashMap<>(Objects.requireNonNull(input, "input")));
+    inputFiles = inputFiles == null ? List.of() : List.copyOf(inputFiles);
     Objects.requireNonNull(calibrationEnd, "calibrationEnd");
     Objects.requireNonNull(timeUnit, "timeUnit");
     Objects.requireNonNull(purchaseModel, "purchaseModel");
     Objects.requireNonNull(spendModel, "spendModel");
   }
 
+  /**
+   * One input file, as {@code run} fingerprints them.
+   *
+   * @param file the file's name
+   * @param bytes its size
+   * @param sha256 hex SHA-256 of its bytes
+   */
+  public record InputFile(
+      @JsonProperty("file") String file,
+      @JsonProperty("bytes") long bytes,
+      @JsonProperty("sha256") String sha256) {}
+
   /** A model file of the current format from two fits. */
   public static ClvModelFile of(
       String toolVersion,
       Map<String, String> input,
+      List<InputFile> inputFiles,
       CalibrationWindow window,
       ModelFit<? extends PurchaseModel> purchaseFit,
       ModelFit<GammaGammaModel> spendFit,
@@ -90,6 +108,7 @@ public record ClvModelFile(
         FORMAT_VERSION,
         toolVersion,
         input,
+        inputFiles,
         LocalDate.ofEpochDay(window.calibrationEndDay()).toString(),
         unitName(window.unit()),
         purchaseFit.report(),

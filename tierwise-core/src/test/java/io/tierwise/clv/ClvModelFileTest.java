@@ -39,12 +39,22 @@ class ClvModelFileTest {
     var window = CalibrationWindow.of(LocalDate.of(2024, 12, 31), ClvTimeUnit.WEEKS);
     Path file = dir.resolve("clv-model.json");
 
-    ClvModelFile.of("test", Map.of("data", "/tmp/x"), window, purchases, spend, 12, 0.01)
+    ClvModelFile.of(
+            "test",
+            Map.of("data", "/tmp/x"),
+            List.of(new ClvModelFile.InputFile("orders.csv", 10, "ab")),
+            window,
+            purchases,
+            spend,
+            12,
+            0.01)
         .write(file);
     ClvModelFile read = ClvModelFile.read(file);
 
     assertThat(read.calibrationEndDate()).isEqualTo(LocalDate.of(2024, 12, 31));
     assertThat(read.unit()).isEqualTo(ClvTimeUnit.WEEKS);
+    assertThat(read.inputFiles())
+        .containsExactly(new ClvModelFile.InputFile("orders.csv", 10, "ab"));
     assertThat(read.toClvModel().purchaseModel()).isEqualTo(purchases.model());
     assertThat(read.toClvModel().spendModel()).isEqualTo(spend.model());
     assertThat(Files.readString(file)).contains("\"format\" : \"tierwise-clv-model\"");
