@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ExplainCommand.class,
       ChurnCommand.class,
+      ClvCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -31,6 +31,44 @@ public record ClvModel(PurchaseModel purchaseModel, GammaGammaModel spendModel, 
    */
   public double customerLifetimeValue(
       RepeatPurchaseStats stats, int months, double monthlyDiscountRate) {
+    requireHorizon(months, monthlyDiscountRate);
+    return expectedAverageValue(stats)
+        * discountedPurchases(
+            stats.repeatPurchases(), stats.recency(), stats.age(), months, monthlyDiscountRate);
+  }
+
+  /** The spend model's expected value per purchase of this customer (population mean if x = 0). */
+  public double expectedAverageValue(RepeatPurchaseStats stats) {
+    return spendModel.conditionalExpectedAverageValue(
+        stats.repeatPurchases(), stats.meanRepeatValue());
+  }
+
+  /**
+   * Σ<sub>m=1..M</sub> (E[Y(m·u)] − E[Y((m−1)·u)]) / (1 + d)<sup>m</sup>: the discounted expected
+   * purchases of a customer with (x, t_x, T); the CLV is this times the expected value per
+   * purchase.
+   */
+  public double discountedPurchases(
+      int repeatPurchases, double recency, double age, int months, double monthlyDiscountRate) {
+    requireHorizon(months, monthlyDiscountRate);
+    double month = unit.unitsPerMonth();
+    double value = 0;
+    double previous = 0;
+    for (int m = 1; m <= months; m++) {
+      double cumulative =
+          purchaseModel.conditionalExpectedPurchases(m * month, repeatPurchases, recency, age);
+      value += (cumulative - previous) / Math.pow(1 + monthlyDiscountRate, m);
+      previous = cumulative;
+    }
+    return value;
+  }
+
+  /**
+   * Checks a CLV horizon and discount rate.
+   *
+   * @throws TierwiseException (INVALID_CONFIG) naming the bad value
+   */
+  public static void requireHorizon(int months, double monthlyDiscountRate) {
     if (months < 1) {
       throw TierwiseException.invalidConfig("CLV horizon must be >= 1 month, got " + months);
     }
@@ -38,17 +76,5 @@ public record ClvModel(PurchaseModel purchaseModel, GammaGammaModel spendModel, 
       throw TierwiseException.invalidConfig(
           "monthly discount rate must be a finite number >= 0, got " + monthlyDiscountRate);
     }
-    double valuePerPurchase =
-        spendModel.conditionalExpectedAverageValue(
-            stats.repeatPurchases(), stats.meanRepeatValue());
-    double month = unit.unitsPerMonth();
-    double value = 0;
-    double previous = 0;
-    for (int m = 1; m <= months; m++) {
-      double cumulative = purchaseModel.conditionalExpectedPurchases(m * month, stats);
-      value += valuePerPurchase * (cumulative - previous) / Math.pow(1 + monthlyDiscountRate, m);
-      previous = cumulative;
-    }
-    return value;
   }
 }

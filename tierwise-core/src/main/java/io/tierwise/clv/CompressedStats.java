@@ -244,6 +244,18 @@ public final class CompressedStats {
       return stats.isPresent();
     }
 
+    /**
+     * Like {@link #addCustomer} but counting orders, not purchase days (see {@link
+     * RepeatPurchaseStats#fromOrders}).
+     *
+     * @return whether the customer was added
+     */
+    public boolean addCustomerOrders(int[] days, int[] orders, double[] values) {
+      var stats = RepeatPurchaseStats.fromOrders(days, orders, values, window);
+      stats.ifPresent(this::add);
+      return stats.isPresent();
+    }
+
     public CompressedStats build() {
       return new CompressedStats(this);
     }

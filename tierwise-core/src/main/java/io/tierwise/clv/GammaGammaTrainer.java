@@ -14,31 +14,57 @@ import java.util.List;
  * correlation of x and mean value over repeat customers and adds a warning when its absolute value
  * exceeds {@link #DEFAULT_CORRELATION_THRESHOLD} (the warning does not make the fit untrustworthy;
  * it asks the user to look).
+ *
+ * <p>Repeat customers whose mean repeat value is ≤ 0 (zero-value or fully refunded orders) cannot
+ * enter the likelihood. By default any of them stops the fit; {@link
+ * #leavingOutNonPositive(double)} leaves them out up to a share of the repeat customers, with a
+ * warning naming how many.
  */
 public final class GammaGammaTrainer {
   /** Absolute correlation of x and mean value above which the fit carries a warning. */
   public static final double DEFAULT_CORRELATION_THRESHOLD = 0.3;
 
   private final double correlationThreshold;
+  private final double nonPositiveTolerance;
 
   public GammaGammaTrainer() {
     this(DEFAULT_CORRELATION_THRESHOLD);
   }
 
   public GammaGammaTrainer(double correlationThreshold) {
+    this(correlationThreshold, 0);
+  }
+
+  private GammaGammaTrainer(double correlationThreshold, double nonPositiveTolerance) {
     if (!(correlationThreshold >= 0 && correlationThreshold <= 1)) {
       throw TierwiseException.invalidConfig(
           "correlation threshold must be in [0, 1], got " + correlationThreshold);
     }
+    if (!(nonPositiveTolerance >= 0 && nonPositiveTolerance < 1)) {
+      throw TierwiseException.invalidConfig(
+          "share of non-positive mean values must be in [0, 1), got " + nonPositiveTolerance);
+    }
     this.correlationThreshold = correlationThreshold;
+    this.nonPositiveTolerance = nonPositiveTolerance;
+  }
+
+  /**
+   * A trainer that leaves repeat customers with a mean repeat value ≤ 0 out of the fit (with a
+   * warning) as long as they are at most {@code share} of the repeat customers; more still stop the
+   * fit.
+   */
+  public GammaGammaTrainer leavingOutNonPositive(double share) {
+    return new GammaGammaTrainer(correlationThreshold, share);
   }
 
   public ModelFit<GammaGammaModel> fit(CompressedStats stats) {
-    requireFittable(stats);
-    long customers = stats.repeatCustomers();
+    long nonPositive = requireFittable(stats);
+    long customers = stats.repeatCustomers() - nonPositive;
     double meanValue = 0;
     for (int row = 0; row < stats.spendRows(); row++) {
-      meanValue += stats.spendWeight(row) * stats.spendMeanValue(row);
+      if (stats.spendMeanValue(row) > 0) {
+        meanValue += stats.spendWeight(row) * stats.spendMeanValue(row);
+      }
     }
     meanValue /= customers;
     // Start with p = 2, q = 3 and γ matching the mean: E[z] = pγ/(q-1).
@@ -50,11 +76,19 @@ public final class GammaGammaTrainer {
             start,
             spend::logLikelihood,
             customers,
-            stats.spendRows());
+            spend.rows());
     double correlation = spendFrequencyCorrelation(stats);
     FitDiagnostics diagnostics = outcome.diagnostics();
+    List<String> warnings = new ArrayList<>(diagnostics.warnings());
+    if (nonPositive > 0) {
+      warnings.add(
+          nonPositive
+              + " of "
+              + stats.repeatCustomers()
+              + " repeat customers have a mean repeat order value <= 0 (zero-value or refund"
+              + " orders) and were left out of the spend fit");
+    }
     if (Math.abs(correlation) > correlationThreshold) {
-      List<String> warnings = new ArrayList<>(diagnostics.warnings());
       warnings.add(
           "the Pearson correlation of purchase frequency and mean value is "
               + correlation
@@ -62,6 +96,8 @@ public final class GammaGammaTrainer {
               + correlationThreshold
               + "): the Gamma-Gamma independence assumption is doubtful, check before using the"
               + " spend model");
+    }
+    if (warnings.size() > diagnostics.warnings().size()) {
       diagnostics =
           new FitDiagnostics(
               diagnostics.logLikelihood(),
@@ -104,7 +140,8 @@ public final class GammaGammaTrainer {
     return sxx == 0 || syy == 0 ? 0 : sxy / Math.sqrt(sxx * syy);
   }
 
-  private static void requireFittable(CompressedStats stats) {
+  /** Checks the data can identify the model; returns the repeat customers to leave out. */
+  private long requireFittable(CompressedStats stats) {
     long repeatCustomers = stats.repeatCustomers();
     if (repeatCustomers == 0) {
       throw TierwiseException.dataQuality(
@@ -122,7 +159,7 @@ public final class GammaGammaTrainer {
         nonPositive += stats.spendWeight(row);
       }
     }
-    if (nonPositive > 0) {
+    if (nonPositive > nonPositiveTolerance * repeatCustomers || repeatCustomers - nonPositive < 2) {
       throw TierwiseException.dataQuality(
           "cannot fit gamma_gamma: "
               + nonPositive
@@ -132,6 +169,7 @@ public final class GammaGammaTrainer {
               + " orders); the spend model needs positive values: drop zero-value orders or those"
               + " customers before fitting");
     }
+    return nonPositive;
   }
 
   /** The spend rows prepared once: log mean values and distinct x. */
@@ -143,18 +181,32 @@ public final class GammaGammaTrainer {
     private final int[] distinctX;
 
     Spend(CompressedStats stats) {
-      int rows = stats.spendRows();
+      int rows = 0;
+      for (int row = 0; row < stats.spendRows(); row++) {
+        if (stats.spendMeanValue(row) > 0) {
+          rows++;
+        }
+      }
       xs = new int[rows];
       means = new double[rows];
       logMeans = new double[rows];
       weights = new long[rows];
-      for (int row = 0; row < rows; row++) {
-        xs[row] = stats.spendRepeatPurchases(row);
-        means[row] = stats.spendMeanValue(row);
-        logMeans[row] = Math.log(means[row]);
-        weights[row] = stats.spendWeight(row);
+      int kept = 0;
+      for (int row = 0; row < stats.spendRows(); row++) {
+        if (!(stats.spendMeanValue(row) > 0)) {
+          continue; // left out, counted and reported by fit
+        }
+        xs[kept] = stats.spendRepeatPurchases(row);
+        means[kept] = stats.spendMeanValue(row);
+        logMeans[kept] = Math.log(means[kept]);
+        weights[kept] = stats.spendWeight(row);
+        kept++;
       }
       distinctX = java.util.Arrays.stream(xs).sorted().distinct().toArray();
+    }
+
+    int rows() {
+      return xs.length;
     }
 
     double logLikelihood(double[] parameters) {

@@ -10,8 +10,9 @@
  * {@link io.tierwise.clv.ModelFit} holding the model record and its {@link
  * io.tierwise.clv.FitDiagnostics}. Models only apply parameters: they are immutable, thread-safe
  * and cheap to ship. {@link io.tierwise.clv.ClvModel} combines a purchase model with the spend
- * model into a discounted value per customer; {@link io.tierwise.clv.HoldoutValidation} compares
- * predictions with a holdout period.
+ * model into a discounted value per customer, {@link io.tierwise.clv.ClvScorer} applies it to many
+ * customers; {@link io.tierwise.clv.HoldoutValidation} compares predictions with a holdout period;
+ * {@link io.tierwise.clv.ClvModelFile} stores fitted models with their provenance for reuse.
  *
  * <p>A fit that did not converge, hit a parameter bound or has a singular Hessian is never used
  * silently: {@link io.tierwise.clv.ModelFit#requireTrustworthy()} throws a DATA_QUALITY {@link

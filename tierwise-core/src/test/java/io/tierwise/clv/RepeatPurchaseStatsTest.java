@@ -25,6 +25,27 @@ class RepeatPurchaseStatsTest {
   }
 
   @Test
+  void countingOrdersMakesEverySameDayOrderAPurchase() {
+    int[] days = {30, 44, 51, 100, 120, 171};
+    int[] orders = {2, 1, 2, 1, 2, 1};
+    double[] values = {15, 20, 10, 30, 2, 99};
+    var stats = RepeatPurchaseStats.fromOrders(days, orders, values, WINDOW).orElseThrow();
+    assertThat(stats.repeatPurchases()).isEqualTo(5); // 2nd order of day 30, 44, 51 twice, 100
+    assertThat(stats.recency()).isCloseTo(70 / 7.0, within(1e-12));
+    assertThat(stats.age()).isCloseTo(10.0, within(1e-12));
+    assertThat(stats.meanRepeatValue()).isCloseTo((7.5 + 20 + 10 + 30) / 5.0, within(1e-12));
+    assertThat(stats.holdoutPurchases()).isEqualTo(2);
+  }
+
+  @Test
+  void countingOrdersEqualsCountingDaysWhenEachDayHasOneOrder() {
+    int[] days = {30, 44, 51, 100, 120};
+    double[] values = {10, 20, 7, 30, 1};
+    assertThat(RepeatPurchaseStats.fromOrders(days, new int[] {1, 1, 1, 1, 1}, values, WINDOW))
+        .isEqualTo(RepeatPurchaseStats.from(days, values, WINDOW));
+  }
+
+  @Test
   void aSinglePurchaseHasZeroRecencyAndValue() {
     var stats = RepeatPurchaseStats.from(new int[] {93}, new double[] {12}, WINDOW).orElseThrow();
     assertThat(stats).isEqualTo(new RepeatPurchaseStats(0, 0, 1, 0, 0));

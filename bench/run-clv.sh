@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# "Data file to fitted parameters" for `tierwise clv fit`, and the fit alone.
+#
+#   bench/run-clv.sh [customers] [workdir]     (default 10000000, /tmp/tierwise-clv-bench)
+#
+# 1. generates a company of N customers (tierwise generate, CDNOW parameters, 2023-2024) and
+#    deletes events.csv and surveys.csv: clv fit reads orders only;
+# 2. runs `clv fit --data DIR --calibration-end 2024-12-31 --json --timings` under
+#    /usr/bin/time -v: wall clock and peak RSS of the whole command, and its own split
+#    (ingest, statistics, fits) on standard error;
+# 3. runs ClvFitBench (simulated statistics, fits timed alone) for the same N;
+# 4. deletes the generated data (about 0.25 GB of orders per million customers).
+# Build first: mvn -B -q -o -pl tierwise-core,tierwise-cli,bench -am package -DskipTests
+set -euo pipefail
+customers=${1:-10000000}
+work=${2:-/tmp/tierwise-clv-bench}
+here=$(cd "$(dirname "$0")/.." && pwd)
+jar="$here/tierwise-cli/target/tierwise.jar"
+xmx=${XMX:-}
+[ -f "$jar" ] || { echo "build the CLI jar first (see the header of $0)" >&2; exit 2; }
+
+need_gb=$(( customers / 3000000 + 2 ))
+avail_gb=$(df -Pk "$(dirname "$work")" | awk 'NR==2 {print int($4 / 1048576)}')
+if [ "$avail_gb" -lt "$need_gb" ]; then
+  echo "need about ${need_gb} GB free under $(dirname "$work"), have ${avail_gb} GB" >&2; exit 2
+fi
+mkdir -p "$work"
+trap 'rm -rf "$work/data"' EXIT
+
+echo "== generate $customers customers"
+/usr/bin/time -f "generate: %e s wall, %M KB peak RSS" \
+  java -jar "$jar" generate --customers "$customers" --seed 1 --out "$work/data"
+rm -f "$work/data/events.csv" "$work/data/surveys.csv" "$work/data/truth-customers.csv"
+du -sh "$work/data/orders.csv"
+
+echo "== clv fit (file -> parameters)"
+/usr/bin/time -v java ${xmx:+-Xmx$xmx} -jar "$jar" clv fit --data "$work/data" \
+  --calibration-end 2024-12-31 --spend-resolution 0.01 --json --timings --no-progress \
+  --rejects "$work/rejects.csv" >"$work/clv-fit.json" 2>"$work/clv-fit.err" || {
+  cat "$work/clv-fit.err" >&2; exit 1; }
+grep -E "timings|Elapsed|Maximum resident" "$work/clv-fit.err"
+grep -E '"(r|alpha|a|b|p|q|gamma)" :' "$work/clv-fit.json" | head -7 | tr -d ' ,' | paste -sd' '
+
+echo "== fit alone (ClvFitBench, simulated statistics)"
+cp=$(cd "$here" && mvn -q -o -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
+java -Xmx2g -cp "$here/bench/target/classes:$here/tierwise-core/target/classes:$cp" \
+  io.tierwise.bench.ClvFitBench "$customers" 1
