@@ -238,6 +238,15 @@ final class CustomerLedger {
   }
 
   CustomerBase freeze() {
+    for (int customer = 0; customer < size; customer++) {
+      if (purchases[customer] != null) {
+        purchases[customer].trim();
+      }
+      if (events[customer] != null) {
+        events[customer].trim();
+      }
+      categories[customer] = null; // only the count is part of a history
+    }
     return new CustomerBase(this);
   }
 

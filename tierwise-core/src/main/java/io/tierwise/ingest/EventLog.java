@@ -129,6 +129,14 @@ final class EventLog {
     data[base + 1] = (long) Float.floatToRawIntBits(0f) << 32;
   }
 
+  /** Drops spare capacity once ingest is done. */
+  void trim() {
+    if (data.length > size * STRIDE) {
+      data = Arrays.copyOf(data, size * STRIDE);
+    }
+    features = new int[0]; // only the count is part of a history
+  }
+
   private void grow() {
     if (size < data.length / STRIDE) {
       return;

@@ -156,6 +156,13 @@ final class PurchaseDays {
     lastOrderDay = day;
   }
 
+  /** Drops spare capacity once ingest is done. */
+  void trim() {
+    if (data.length > size * STRIDE) {
+      data = Arrays.copyOf(data, size * STRIDE);
+    }
+  }
+
   private void ensureCapacity() {
     int capacity = data.length / STRIDE;
     if (size < capacity) {
