@@ -76,8 +76,10 @@ final class DemoCommand implements Callable<Integer> {
                 seed,
                 LocalDate.of(2023, 1, 1),
                 LocalDate.of(2024, 12, 31),
-                12,
-                BgNbdParameters.parse("0.243,4.414,0.793,2.426"),
+                // A company that keeps acquiring customers over 18 months and keeps more of
+                // them than CDNOW did, so every segment and tier is populated.
+                78,
+                BgNbdParameters.parse("0.6,2.0,0.5,4.0"),
                 GammaGammaParameters.parse("6.25,3.74,15.44"),
                 0.3,
                 false),
