@@ -252,6 +252,11 @@ final class CustomerLedger {
 
   // --- read side, used by CustomerBase ---
 
+  void release(int customer) {
+    purchases[customer] = null;
+    events[customer] = null;
+  }
+
   String id(int customer) {
     return ids[customer];
   }
