@@ -15,6 +15,7 @@ import java.time.LocalDate;
  * @param later indicators as of {@code validateAsOf} of the sampled later-period customers
  * @param laterLabels 1 when the customer bought nothing in (validateAsOf, labelEnd]
  * @param laterProbabilities the model's calibrated probabilities for them
+ * @param testRows the rows of {@code later} in the test half (the others calibrated the model)
  * @param aucActive AUC on the test customers who bought in the year before {@code validateAsOf}
  *     (not already lapsed), NaN when a class is absent
  * @param testActiveCustomers how many such test customers
@@ -27,5 +28,6 @@ public record HistoryChurnFit(
     IndicatorTable later,
     int[] laterLabels,
     double[] laterProbabilities,
+    int[] testRows,
     double aucActive,
     int testActiveCustomers) {}

@@ -171,6 +171,7 @@ public final class HistoryChurnTrainer {
         laterTable,
         laterLabels,
         laterProbabilities,
+        testRows,
         ChurnEvaluator.auc(activeScores, activeLabels),
         active.length);
   }
