@@ -35,6 +35,7 @@ final class AnalyticsSections {
             "alert_threshold",
             "top_signals",
             "max_training_customers",
+            "l2",
             "seed"));
     boolean enabled = flag(node.path("enabled"), "churn.enabled", true);
     String modelText = reader.text(node.path("model"), "churn.model", "logistic");
@@ -102,9 +103,10 @@ final class AnalyticsSections {
             200_000,
             100,
             100_000_000);
+    double l2 = reader.number(node.path("l2"), "churn.l2", 10, 0, 1e9);
     long seed = reader.integer(node.path("seed"), "churn.seed", 42, 0, Integer.MAX_VALUE);
     return new TieringPolicy.Churn(
-        enabled, model, horizon, features, value, riskBands, alert, top, max, seed);
+        enabled, model, horizon, features, value, riskBands, alert, top, max, l2, seed);
   }
 
   TieringPolicy.Clusters clusters(JsonNode node) {

@@ -165,6 +165,7 @@ public record TieringPolicy(
    * @param alertThreshold a customer with at least this probability gets an alert
    * @param topSignals how many contributions an alert carries
    * @param maxTrainingCustomers customers sampled per period for training
+   * @param l2 the logistic regression's L2 penalty on standardised coefficients
    * @param seed seeds the sample, the split and the tree learner
    */
   public record Churn(
@@ -177,6 +178,7 @@ public record TieringPolicy(
       double alertThreshold,
       int topSignals,
       int maxTrainingCustomers,
+      double l2,
       long seed) {
     public Churn {
       features = List.copyOf(features);

@@ -100,7 +100,7 @@ final class ChurnStage {
               settings.features(),
               settings.seed(),
               settings.maxTrainingCustomers(),
-              1.0);
+              settings.l2());
       try {
         HistoryChurnFit trained =
             new HistoryChurnTrainer(options, clock).train(base, policy.indicators(), asOf);
