@@ -15,6 +15,40 @@ import java.util.Set;
  * key-naming helpers. Every error names the key.
  */
 final class AnalyticsSections {
+  /** Bands used when a policy's churn section does not list its own. */
+  static final List<TieringPolicy.RiskBand> DEFAULT_BANDS =
+      List.of(
+          new TieringPolicy.RiskBand("high", 0.6),
+          new TieringPolicy.RiskBand("medium", 0.3),
+          new TieringPolicy.RiskBand("low", 0));
+
+  /** Churn features used when a policy's churn section does not list its own. */
+  static final List<Indicator> DEFAULT_CHURN_FEATURES =
+      List.of(
+          Indicator.RECENCY_DAYS,
+          Indicator.FREQUENCY,
+          Indicator.MONETARY,
+          Indicator.AVERAGE_ORDER_VALUE,
+          Indicator.ORDERS_PER_MONTH,
+          Indicator.ORDERS_RECENT,
+          Indicator.REVENUE_LAST_PERIOD,
+          Indicator.REVENUE_PRIOR_PERIOD,
+          Indicator.REPURCHASE_RATE,
+          Indicator.REVENUE_CV,
+          Indicator.INTERACTIONS_RECENT_PER_MONTH,
+          Indicator.USAGE_MINUTES_PER_MONTH,
+          Indicator.SUPPORT_SHARE,
+          Indicator.COMPLAINTS);
+
+  /** Features used when a policy's clusters section does not list its own. */
+  static final List<Indicator> DEFAULT_CLUSTER_FEATURES =
+      List.of(
+          Indicator.ORDERS_PER_MONTH,
+          Indicator.AVERAGE_ORDER_VALUE,
+          Indicator.INTERACTIONS_PER_MONTH,
+          Indicator.FEATURE_PENETRATION,
+          Indicator.USAGE_MINUTES_PER_MONTH);
+
   private final PolicyReader reader;
 
   AnalyticsSections(PolicyReader reader) {
@@ -47,15 +81,20 @@ final class AnalyticsSections {
           reader.at + "churn.model: unknown model '" + modelText + "'; expected logistic or gbt");
     }
     int horizon = reader.integer(node.path("horizon_days"), "churn.horizon_days", 180, 7, 3_650);
-    List<Indicator> features = indicators(node.path("features"), "churn.features", true);
-    if (features.isEmpty()) {
+    JsonNode featureNode = node.path("features");
+    List<Indicator> features = indicators(featureNode, "churn.features", true);
+    if (featureNode.isMissingNode() || featureNode.isNull()) {
+      features = DEFAULT_CHURN_FEATURES;
+    } else if (features.isEmpty()) {
       features = HistoryChurnOptions.allLeakFree();
     }
     Indicator value =
         reader.indicator(node.path("value_indicator"), "churn.value_indicator", Indicator.REVENUE);
     JsonNode bands = node.path("risk_bands");
     List<TieringPolicy.RiskBand> riskBands = new ArrayList<>();
-    if (!bands.isArray() || bands.size() < 2) {
+    if (bands.isMissingNode() || bands.isNull()) {
+      riskBands.addAll(DEFAULT_BANDS);
+    } else if (!bands.isArray() || bands.size() < 2) {
       throw TierwiseException.invalidConfig(
           reader.at
               + "churn.risk_bands: expected at least two {name, min_probability}, highest first");
@@ -136,9 +175,8 @@ final class AnalyticsSections {
       }
     }
     List<Indicator> features = indicators(node.path("features"), "clusters.features", false);
-    if (enabled && features.isEmpty()) {
-      throw TierwiseException.invalidConfig(
-          reader.at + "clusters.features: expected a list of at least one indicator");
+    if (features.isEmpty()) {
+      features = DEFAULT_CLUSTER_FEATURES;
     }
     boolean log = flag(node.path("log_scale"), "clusters.log_scale", true);
     long seed = reader.integer(node.path("seed"), "clusters.seed", 42, 0, Integer.MAX_VALUE);
