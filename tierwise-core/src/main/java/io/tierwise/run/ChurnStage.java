@@ -43,6 +43,7 @@ final class ChurnStage {
   private final double[] probabilities;
   private final String[] signals;
   private final Optional<ChurnCauses> causes;
+  private final boolean[] lapsed;
 
   private ChurnStage(
       TieringPolicy.Churn settings,
@@ -52,7 +53,9 @@ final class ChurnStage {
       String skipped,
       double[] probabilities,
       String[] signals,
-      Optional<ChurnCauses> causes) {
+      Optional<ChurnCauses> causes,
+      boolean[] lapsed) {
+    this.lapsed = lapsed;
     this.settings = settings;
     this.model = model;
     this.source = source;
@@ -76,6 +79,11 @@ final class ChurnStage {
     Arrays.fill(probabilities, Double.NaN);
     String[] signals = new String[table.size()];
     Arrays.fill(signals, "");
+    boolean[] lapsed = new boolean[table.size()];
+    int churnedAfter = policy.activity().churnedAfterDays();
+    for (int row = 0; row < lapsed.length; row++) {
+      lapsed[row] = table.value(Indicator.RECENCY_DAYS, row) > churnedAfter;
+    }
     ChurnModel model;
     Optional<HistoryChurnFit> fit = Optional.empty();
     String source;
@@ -91,7 +99,8 @@ final class ChurnStage {
           "churn.enabled is false",
           probabilities,
           signals,
-          Optional.empty());
+          Optional.empty(),
+          lapsed);
     } else {
       HistoryChurnOptions options =
           new HistoryChurnOptions(
@@ -116,7 +125,8 @@ final class ChurnStage {
             e.getMessage(),
             probabilities,
             signals,
-            Optional.empty());
+            Optional.empty(),
+            lapsed);
       }
     }
     List<Indicator> columns =
@@ -130,6 +140,7 @@ final class ChurnStage {
     chunkStream.forEach(
         chunk ->
             score(
+                lapsed,
                 scoring,
                 table,
                 columns,
@@ -141,10 +152,11 @@ final class ChurnStage {
     Optional<ChurnCauses> causes =
         fit.map(trained -> ChurnCauses.of(trained, policy, columns, clusters));
     return new ChurnStage(
-        settings, Optional.of(model), source, fit, "", probabilities, signals, causes);
+        settings, Optional.of(model), source, fit, "", probabilities, signals, causes, lapsed);
   }
 
   private static void score(
+      boolean[] lapsed,
       ChurnModel model,
       IndicatorTable table,
       List<Indicator> columns,
@@ -165,7 +177,7 @@ final class ChurnStage {
     List<Integer> alerted = new ArrayList<>();
     for (int i = 0; i < rows.length; i++) {
       probabilities[rows[i]] = scored[i];
-      if (scored[i] >= settings.alertThreshold()) {
+      if (scored[i] >= settings.alertThreshold() && !lapsed[rows[i]]) {
         alerted.add(i);
       }
     }
@@ -249,8 +261,15 @@ final class ChurnStage {
     return signals[row];
   }
 
+  /**
+   * True when the customer's probability reaches the alert threshold and it has not already lapsed
+   * (days since the last purchase at most {@code activity.churned_after_days}): an early warning is
+   * for customers who can still be kept.
+   */
   boolean alerted(int row) {
-    return !Double.isNaN(probabilities[row]) && probabilities[row] >= settings.alertThreshold();
+    return !Double.isNaN(probabilities[row])
+        && probabilities[row] >= settings.alertThreshold()
+        && !lapsed[row];
   }
 
   /** The churn part of summary.json. */

@@ -72,7 +72,12 @@ final class SegmentExplanation {
                 + written
                 + ", band "
                 + band
-                + (probability >= settings.alertThreshold() ? ", ALERT" : "")));
+                + (probability < settings.alertThreshold()
+                    ? ""
+                    : indicators.value(Indicator.RECENCY_DAYS)
+                            > policy.activity().churnedAfterDays()
+                        ? ", no alert: already lapsed (recency_days above activity.churned_after_days)"
+                        : ", ALERT")));
     reasons.add(
         new Reason(
             "churn",
