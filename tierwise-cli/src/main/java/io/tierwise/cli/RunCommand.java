@@ -1,11 +1,13 @@
 package io.tierwise.cli;
 
 import io.tierwise.TierwiseException;
+import io.tierwise.churn.ChurnModel;
 import io.tierwise.ingest.IngestResult;
 import io.tierwise.ingest.SourceMapping;
 import io.tierwise.policy.TieringPolicy;
 import io.tierwise.quality.QualityReport;
 import io.tierwise.quality.QualityReportText;
+import io.tierwise.run.ChurnSource;
 import io.tierwise.run.ClassificationRun;
 import io.tierwise.run.InputFingerprint;
 import io.tierwise.run.RunProvenance;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,7 +35,10 @@ import picocli.CommandLine.Spec;
       "Labels: ABC, RFM segment, value tier, behaviour, needs, relationship, activity,",
       "lifecycle, composite tier with the gap to the next, tags. Writes OUT/customers.csv,",
       "OUT/summary.json, OUT/quality.txt and OUT/rejects.csv. The policy is checked before",
-      "any data is read. Explain one customer with 'tierwise explain --run OUT --customer ID'."
+      "any data is read. Explain one customer with 'tierwise explain --run OUT --customer ID'.",
+      "Churn: a model trained on the customers' own history (or --churn-model) scores",
+      "everyone; OUT/alerts.csv lists the customers at risk, highest value at risk first.",
+      "Clusters: k-means segments on standardised indicators, profiled in summary.json."
     })
 final class RunCommand implements Callable<Integer> {
 
@@ -59,12 +65,24 @@ final class RunCommand implements Callable<Integer> {
       description = "directory for the results (created if missing)")
   Path out;
 
+  @Option(
+      names = "--churn-model",
+      paramLabel = "FILE",
+      description =
+          "score churn with this saved model (an earlier run's churn-model.json) instead of"
+              + " training one")
+  Path churnModel;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     TieringPolicy policy =
         policyFile == null ? TieringPolicy.defaults() : TieringPolicy.load(policyFile);
+    ChurnSource churnSource =
+        churnModel == null
+            ? new ChurnSource.TrainOnHistory()
+            : new ChurnSource.Reuse(ChurnModel.load(churnModel), churnModel.toString());
     SourceMapping mapping = data.mapping();
     Files.createDirectories(out);
     CompletableFuture<List<InputFingerprint>> fingerprints =
@@ -96,7 +114,8 @@ final class RunCommand implements Callable<Integer> {
             join(fingerprints),
             new TierwiseCommand.Version().getVersion()[0]);
     ClassificationRun.Outcome outcome =
-        ClassificationRun.execute(ingest.customers(), policy, provenance, out);
+        ClassificationRun.execute(
+            ingest.customers(), policy, provenance, out, churnSource, Clock.systemUTC());
     double seconds = (System.nanoTime() - started) / 1e9;
     stdout.println(
         "classified "
@@ -115,6 +134,13 @@ final class RunCommand implements Callable<Integer> {
             + provenance.runId()
             + " written to "
             + out);
+    if (outcome.alerts() > 0) {
+      stdout.println(
+          outcome.alerts()
+              + " churn alerts, highest value at risk first: "
+              + out.resolve("alerts.csv"));
+    }
+    outcome.notes().forEach(stdout::println);
     if (quality.failed()) {
       stdout.println("data quality below thresholds; see " + out.resolve("quality.txt"));
     }

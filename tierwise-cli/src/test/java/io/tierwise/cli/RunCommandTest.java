@@ -51,7 +51,10 @@ class RunCommandTest {
           "quality.json",
           "rejects.csv",
           "model.json",
-          "policy.yaml"
+          "policy.yaml",
+          "alerts.csv",
+          "churn-model.json",
+          "cluster-model.json"
         }) {
       assertThat(out.resolve(file)).exists();
     }
@@ -63,6 +66,72 @@ class RunCommandTest {
     Result unknown = run("explain", "--run", out.toString(), "--customer", "nobody");
     assertThat(unknown.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(unknown.err()).contains("customer 'nobody' is not in");
+  }
+
+  @Test
+  void aLaterRunReusesTheSavedChurnModelAndRefusesOneOfAnotherSchema() throws IOException {
+    Path first = directory.resolve("first");
+    assertThat(
+            run("run", "--data", data.toString(), "--out", first.toString(), "--no-progress")
+                .exitCode())
+        .isZero();
+    String header = Files.readAllLines(first.resolve("customers.csv")).get(0);
+    assertThat(header).contains("churn_probability,churn_risk,cluster,cluster_name");
+    assertThat(Files.readAllLines(first.resolve("alerts.csv")).get(0))
+        .isEqualTo(
+            "customer_id,tier,value,churn_probability,expected_value_at_risk,churn_risk,top_signals");
+    assertThat(Files.readString(first.resolve("summary.json")))
+        .contains("\"auc\"", "\"auc_pr\"", "\"calibration\"", "\"causes\"", "\"profiles\"");
+
+    Path second = directory.resolve("second");
+    Result reused =
+        run(
+            "run",
+            "--data",
+            data.toString(),
+            "--out",
+            second.toString(),
+            "--no-progress",
+            "--churn-model",
+            first.resolve("churn-model.json").toString());
+    assertThat(reused.exitCode()).as(reused.err()).isZero();
+    assertThat(Files.readString(second.resolve("summary.json"))).contains("reused from");
+
+    StringBuilder table = new StringBuilder("customerID,tenure,Contract,Churn\n");
+    java.util.Random random = new java.util.Random(3);
+    for (int i = 0; i < 200; i++) {
+      table.append("c").append(i).append(',').append(random.nextInt(72)).append(',');
+      table.append(random.nextBoolean() ? "Month-to-month" : "Two year").append(',');
+      table.append(random.nextInt(4) == 0 ? "Yes" : "No").append('\n');
+    }
+    Path csv = Files.writeString(directory.resolve("telco-like.csv"), table);
+    Path model = directory.resolve("telco-like.json");
+    Result trained =
+        run(
+            "churn",
+            "train",
+            "--table",
+            csv.toString(),
+            "--label",
+            "Churn",
+            "--id",
+            "customerID",
+            "--model-out",
+            model.toString());
+    assertThat(trained.exitCode()).as(trained.err()).isZero();
+    Result refused =
+        run(
+            "run",
+            "--data",
+            data.toString(),
+            "--out",
+            directory.resolve("third").toString(),
+            "--no-progress",
+            "--churn-model",
+            model.toString());
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(refused.err()).contains("trained on another schema", "tenure", "Contract");
+    assertThat(directory.resolve("third").resolve("rejects.csv")).doesNotExist();
   }
 
   @ParameterizedTest

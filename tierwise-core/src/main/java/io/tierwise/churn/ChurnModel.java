@@ -105,6 +105,85 @@ public final class ChurnModel {
     return List.copyOf(contributions);
   }
 
+  /**
+   * Checks, before any work, that this model can score rows of numbers named {@code available}
+   * (e.g. the indicators of a run): every model column must be numeric and among them. Refuses with
+   * one message naming the columns that do not fit.
+   *
+   * @param what how to call the data in the message, e.g. "the indicators of this run"
+   */
+  public void requireNumericColumns(List<String> available, String what) {
+    List<String> missing = new ArrayList<>();
+    List<String> categorical = new ArrayList<>();
+    for (ColumnSchema column : encoder.columns()) {
+      if (column.type() != ColumnSchema.Type.NUMERIC) {
+        categorical.add(column.name());
+      } else if (!available.contains(column.name())) {
+        missing.add(column.name());
+      }
+    }
+    if (missing.isEmpty() && categorical.isEmpty()) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    if (!missing.isEmpty()) {
+      problems.add("column(s) " + preview(missing) + " are not among " + what);
+    }
+    if (!categorical.isEmpty()) {
+      problems.add("column(s) " + preview(categorical) + " are categorical");
+    }
+    throw TierwiseException.invalidInput(
+        "this churn model was trained on another schema (label '"
+            + labelColumn
+            + "', "
+            + encoder.columns().size()
+            + " columns): "
+            + String.join("; ", problems)
+            + ". Use a model trained on the same kind of data, or let the run train one");
+  }
+
+  private static String preview(List<String> names) {
+    return names.size() <= 6
+        ? String.join(", ", names)
+        : String.join(", ", names.subList(0, 6)) + " and " + (names.size() - 6) + " more";
+  }
+
+  /**
+   * Calibrated probabilities for rows of numbers, each in {@link #columns()} order (NaN = missing).
+   * The caller has checked the schema with {@link #requireNumericColumns}.
+   */
+  public double[] probabilities(double[][] rows) {
+    double[][] features = new double[rows.length][];
+    for (int row = 0; row < rows.length; row++) {
+      features[row] = encoder.encodeNumbers(rows[row]);
+    }
+    return ChurnFit.calibrate(calibration, scorer.logOdds(features));
+  }
+
+  /**
+   * Per-column log-odds contributions for rows of numbers ({@link #columns()} order); one array per
+   * row, one entry per column.
+   */
+  public double[][] contributions(double[][] rows) {
+    double[][] features = new double[rows.length][];
+    for (int row = 0; row < rows.length; row++) {
+      features[row] = encoder.encodeNumbers(rows[row]);
+    }
+    double[][] perFeature = scorer.contributions(features);
+    double[][] perColumn = new double[rows.length][encoder.columns().size()];
+    for (int row = 0; row < rows.length; row++) {
+      for (int feature = 0; feature < encoder.featureNames().size(); feature++) {
+        perColumn[row][encoder.columnOf(feature)] += perFeature[row][feature];
+      }
+    }
+    return perColumn;
+  }
+
+  /** The names of {@link #columns()}, in order. */
+  public List<String> columnNames() {
+    return encoder.columns().stream().map(ColumnSchema::name).toList();
+  }
+
   private LabelledTable singleRow(Map<String, String> row) {
     List<String> columns = new ArrayList<>(row.keySet());
     List<String> cells = new ArrayList<>();

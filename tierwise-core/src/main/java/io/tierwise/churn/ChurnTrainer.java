@@ -87,31 +87,14 @@ public final class ChurnTrainer {
             Set.of(options.labelColumn(), options.idColumn()),
             options.maxCategories());
     int[] positions = encoder.locate(table);
-    ChurnScorer scorer =
-        switch (options.kind()) {
-          case LOGISTIC ->
-              LogisticScorer.fit(
-                  encode(encoder, table, train, positions),
-                  labels(table, train, labelColumn, mapping),
-                  options.l2());
-          case GBT ->
-              BoostedTreesScorer.fit(
-                  encode(encoder, table, train, positions),
-                  labels(table, train, labelColumn, mapping),
-                  options.seed());
-        };
-
-    int[] validationLabels = labels(table, validation, labelColumn, mapping);
-    double[] validationLogOdds = scorer.logOdds(encode(encoder, table, validation, positions));
-    PlattScaling calibration = PlattScaling.fit(validationLogOdds, validationLabels);
-    double threshold =
-        ChurnEvaluator.bestF1Threshold(calibrate(calibration, validationLogOdds), validationLabels);
-
-    double[] testProbabilities =
-        calibrate(calibration, scorer.logOdds(encode(encoder, table, test, positions)));
-    ChurnEvaluation evaluation =
-        ChurnEvaluator.evaluate(
-            testProbabilities, labels(table, test, labelColumn, mapping), threshold);
+    ChurnFit fit =
+        ChurnFit.of(
+            options.kind(),
+            options.l2(),
+            options.seed(),
+            rows(encoder, table, train, positions, labelColumn, mapping),
+            rows(encoder, table, validation, positions, labelColumn, mapping),
+            rows(encoder, table, test, positions, labelColumn, mapping));
 
     TrainingProvenance provenance =
         new TrainingProvenance(
@@ -131,10 +114,10 @@ public final class ChurnTrainer {
         options.idColumn(),
         mapping,
         encoder,
-        scorer,
-        calibration,
-        threshold,
-        evaluation,
+        fit.scorer(),
+        fit.calibration(),
+        fit.threshold(),
+        fit.evaluation(),
         provenance);
   }
 
@@ -143,30 +126,20 @@ public final class ChurnTrainer {
     return version == null ? "development" : version;
   }
 
-  private static double[] calibrate(PlattScaling calibration, double[] logOdds) {
-    double[] probabilities = new double[logOdds.length];
-    for (int i = 0; i < logOdds.length; i++) {
-      probabilities[i] = calibration.apply(logOdds[i]);
-    }
-    return probabilities;
-  }
-
-  private static double[][] encode(
-      FeatureEncoder encoder, LabelledTable table, int[] rows, int[] positions) {
+  private static ChurnFit.Rows rows(
+      FeatureEncoder encoder,
+      LabelledTable table,
+      int[] rows,
+      int[] positions,
+      int labelColumn,
+      LabelMapping mapping) {
     double[][] features = new double[rows.length][];
-    for (int i = 0; i < rows.length; i++) {
-      features[i] = encoder.encode(table, rows[i], positions);
-    }
-    return features;
-  }
-
-  private static int[] labels(
-      LabelledTable table, int[] rows, int labelColumn, LabelMapping mapping) {
     int[] labels = new int[rows.length];
     for (int i = 0; i < rows.length; i++) {
+      features[i] = encoder.encode(table, rows[i], positions);
       labels[i] = mapping.encode(table.cell(rows[i], labelColumn));
     }
-    return labels;
+    return new ChurnFit.Rows(features, labels);
   }
 
   /** The rows between two percentiles of a shuffled class. */

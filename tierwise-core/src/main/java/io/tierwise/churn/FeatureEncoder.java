@@ -135,6 +135,63 @@ public final class FeatureEncoder {
     return new FeatureEncoder(columns, dropped);
   }
 
+  /**
+   * Builds an all-numeric encoder from training columns of numbers (NaN = missing): the median of
+   * the known values replaces a missing one, and a column with missing values gets a {@code
+   * name=missing} feature, as in {@link #fit}. A column that is missing or constant on every
+   * training row is left out.
+   *
+   * @param names column names
+   * @param trainingColumns one array per column, one value per training row
+   */
+  static FeatureEncoder numeric(List<String> names, double[][] trainingColumns) {
+    List<ColumnSchema> columns = new ArrayList<>();
+    List<DroppedColumn> dropped = new ArrayList<>();
+    for (int c = 0; c < names.size(); c++) {
+      double[] known = Arrays.stream(trainingColumns[c]).filter(v -> !Double.isNaN(v)).toArray();
+      if (known.length == 0) {
+        dropped.add(new DroppedColumn(names.get(c), "blank in every training row"));
+        continue;
+      }
+      Arrays.sort(known);
+      boolean hasMissing = known.length < trainingColumns[c].length;
+      if (known[0] == known[known.length - 1] && !hasMissing) {
+        dropped.add(new DroppedColumn(names.get(c), "the same value in every training row"));
+        continue;
+      }
+      double median =
+          known.length % 2 == 1
+              ? known[known.length / 2]
+              : (known[known.length / 2 - 1] + known[known.length / 2]) / 2.0;
+      columns.add(ColumnSchema.numeric(names.get(c), median, hasMissing));
+    }
+    if (columns.isEmpty()) {
+      throw TierwiseException.invalidInput(
+          "no usable churn feature: every column was left out " + dropped);
+    }
+    return new FeatureEncoder(columns, dropped);
+  }
+
+  /** True when every column is numeric (a model that can score rows of numbers). */
+  boolean allNumeric() {
+    return columns.stream().allMatch(column -> column.type() == ColumnSchema.Type.NUMERIC);
+  }
+
+  /** Encodes one row of numbers given in {@link #columns()} order; NaN means missing. */
+  double[] encodeNumbers(double[] values) {
+    double[] features = new double[featureNames.size()];
+    for (int c = 0; c < columns.size(); c++) {
+      ColumnSchema column = columns.get(c);
+      boolean missing = Double.isNaN(values[c]);
+      int first = firstFeature[c];
+      features[first] = missing ? column.median() : values[c];
+      if (column.missingIndicator()) {
+        features[first + 1] = missing ? 1.0 : 0.0;
+      }
+    }
+    return features;
+  }
+
   public List<ColumnSchema> columns() {
     return columns;
   }

@@ -1,5 +1,8 @@
 /**
- * Churn risk from a labelled customer table: learn once, score many times.
+ * Churn risk: learn once, score many times, from a labelled customer table or from the customers'
+ * own histories ({@link io.tierwise.churn.HistoryChurnTrainer}: features as of a past day, label =
+ * no purchase in the following horizon, the earlier period trains and the later one calibrates and
+ * tests). Both trainers fit through one core ({@code ChurnFit}).
  *
  * <p>The data flow is the usual one of a trainer and an immutable model:
  *

@@ -57,11 +57,13 @@ final class PolicyReader {
               "relationship",
               "lifecycle",
               "tiering",
-              "tags"));
+              "tags",
+              "churn",
+              "clusters"));
   private static final List<String> INDICATOR_KEYS =
       Arrays.stream(Indicator.values()).map(Indicator::key).toList();
 
-  private final String at;
+  final String at;
 
   private PolicyReader(String origin) {
     this.at = origin + ": ";
@@ -144,6 +146,9 @@ final class PolicyReader {
         ruleTable(root.path("lifecycle"), "lifecycle", PolicyVariables.lifecycle());
     TieringPolicy.Tiering tiering = tiering(root.path("tiering"));
     List<TieringPolicy.Tag> tags = tags(root.path("tags"));
+    AnalyticsSections analytics = new AnalyticsSections(this);
+    TieringPolicy.Churn churn = analytics.churn(root.path("churn"));
+    TieringPolicy.Clusters clusters = analytics.clusters(root.path("clusters"));
     return new TieringPolicy(
         text(root.path("name"), "name", "default"),
         text(root.path("policy_version"), "policy_version", "1"),
@@ -160,7 +165,9 @@ final class PolicyReader {
         relationship,
         lifecycle,
         tiering,
-        tags);
+        tags,
+        churn,
+        clusters);
   }
 
   private IndicatorSettings indicatorSettings(JsonNode root) {
@@ -453,7 +460,7 @@ final class PolicyReader {
     return RuleExpression.compile(source, at + key, type, variables);
   }
 
-  private Indicator indicator(JsonNode node, String key, Indicator fallback) {
+  Indicator indicator(JsonNode node, String key, Indicator fallback) {
     if (node.isMissingNode() || node.isNull()) {
       if (fallback == null) {
         throw TierwiseException.invalidConfig(at + key + ": missing; expected an indicator name");
@@ -474,7 +481,7 @@ final class PolicyReader {
                         + "; see docs/indicators.md"));
   }
 
-  private void section(JsonNode node, String key, Set<String> allowed) {
+  void section(JsonNode node, String key, Set<String> allowed) {
     if (node.isMissingNode()) {
       return;
     }
@@ -506,7 +513,7 @@ final class PolicyReader {
     return String.join(", ", keys.stream().sorted().toList());
   }
 
-  private double number(JsonNode node, String key, double fallback, double min, double max) {
+  double number(JsonNode node, String key, double fallback, double min, double max) {
     if (node.isMissingNode() || node.isNull()) {
       if (Double.isNaN(fallback)) {
         throw TierwiseException.invalidConfig(at + key + ": missing; expected a number");
@@ -539,7 +546,7 @@ final class PolicyReader {
     return value;
   }
 
-  private int integer(JsonNode node, String key, int fallback, int min, int max) {
+  int integer(JsonNode node, String key, int fallback, int min, int max) {
     if (node.isMissingNode() || node.isNull()) {
       return fallback;
     }
@@ -563,7 +570,7 @@ final class PolicyReader {
     return value;
   }
 
-  private String text(JsonNode node, String key, String fallback) {
+  String text(JsonNode node, String key, String fallback) {
     if (node.isMissingNode() || node.isNull()) {
       return fallback;
     }
@@ -573,7 +580,7 @@ final class PolicyReader {
     return node.asText();
   }
 
-  private String requiredText(JsonNode node, String key) {
+  String requiredText(JsonNode node, String key) {
     String value = text(node, key, "");
     if (value.isBlank()) {
       throw TierwiseException.invalidConfig(at + key + ": missing; expected text");

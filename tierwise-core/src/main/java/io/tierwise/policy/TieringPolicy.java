@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param lifecycle lifecycle stage rules
  * @param tiering composite tier dimensions and bounds
  * @param tags tag rules
+ * @param churn churn model, risk bands and alerts
+ * @param clusters data-driven segments (k-means)
  */
 public record TieringPolicy(
     String name,
@@ -44,7 +46,9 @@ public record TieringPolicy(
     RuleTable relationship,
     RuleTable lifecycle,
     Tiering tiering,
-    List<Tag> tags) {
+    List<Tag> tags,
+    Churn churn,
+    Clusters clusters) {
 
   public TieringPolicy {
     Objects.requireNonNull(name, "name");
@@ -147,6 +151,79 @@ public record TieringPolicy(
 
   /** A business tag given when its rule holds. */
   public record Tag(String tag, RuleExpression when) {}
+
+  /**
+   * Churn early warning (docs/churn.md, "Churn in a run").
+   *
+   * @param enabled whether runs train (or reuse) and apply a churn model
+   * @param model logistic or gbt
+   * @param horizonDays churned = no purchase in this many days; training uses twice this much
+   *     history before the as-of date
+   * @param features indicators the model reads (only those computable as of a past date)
+   * @param valueIndicator the customer value at risk (expected value at risk = probability × value)
+   * @param riskBands bands by calibrated probability, highest first, the last from 0
+   * @param alertThreshold a customer with at least this probability gets an alert
+   * @param topSignals how many contributions an alert carries
+   * @param maxTrainingCustomers customers sampled per period for training
+   * @param l2 the logistic regression's L2 penalty on standardised coefficients
+   * @param seed seeds the sample, the split and the tree learner
+   */
+  public record Churn(
+      boolean enabled,
+      io.tierwise.churn.ChurnModelKind model,
+      int horizonDays,
+      List<Indicator> features,
+      Indicator valueIndicator,
+      List<RiskBand> riskBands,
+      double alertThreshold,
+      int topSignals,
+      int maxTrainingCustomers,
+      double l2,
+      long seed) {
+    public Churn {
+      features = List.copyOf(features);
+      riskBands = List.copyOf(riskBands);
+    }
+
+    /** The band of a probability (the first whose minimum it reaches). */
+    public String band(double probability) {
+      for (RiskBand band : riskBands) {
+        if (probability >= band.minProbability()) {
+          return band.name();
+        }
+      }
+      return riskBands.get(riskBands.size() - 1).name();
+    }
+  }
+
+  /** A churn risk band from a minimum calibrated probability. */
+  public record RiskBand(String name, double minProbability) {}
+
+  /**
+   * Data-driven segments by k-means on standardised indicators.
+   *
+   * @param enabled whether runs cluster customers
+   * @param k clusters, or 0 to choose k in [minK, maxK] by silhouette
+   * @param minK smallest k tried
+   * @param maxK largest k tried
+   * @param features the indicators clustered on
+   * @param logScale log(1 + x) for features that are never negative, before standardising
+   * @param seed seeds the sample and k-means++
+   * @param sample k-means is fitted on at most this many customers
+   */
+  public record Clusters(
+      boolean enabled,
+      int k,
+      int minK,
+      int maxK,
+      List<Indicator> features,
+      boolean logScale,
+      long seed,
+      int sample) {
+    public Clusters {
+      features = List.copyOf(features);
+    }
+  }
 
   /** The tier after {@code tier} towards the top, if any. */
   public Optional<Tier> tierAbove(int tierIndex) {

@@ -1,5 +1,6 @@
 package io.tierwise.run;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tierwise.TierwiseException;
 import io.tierwise.classify.ClassificationModel;
 import io.tierwise.classify.ClassificationTrainer;
@@ -18,6 +19,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,12 +38,30 @@ public final class ClassificationRun {
   static final String CUSTOMERS = "customers.csv";
   static final String SUMMARY = "summary.json";
   static final String POLICY = "policy.yaml";
+  static final String ALERTS = "alerts.csv";
+  static final String CHURN_MODEL = "churn-model.json";
+  static final String CLUSTER_MODEL = "cluster-model.json";
 
   private ClassificationRun() {}
 
   /** What a run produced. */
+  /**
+   * What a run produced.
+   *
+   * @param alerts churn alerts written to alerts.csv
+   * @param notes parts of the run that were skipped, and why (e.g. too little history for churn)
+   */
   public record Outcome(
-      RunProvenance provenance, Path directory, long customers, ClassificationModel model) {}
+      RunProvenance provenance,
+      Path directory,
+      long customers,
+      ClassificationModel model,
+      long alerts,
+      List<String> notes) {
+    public Outcome {
+      notes = List.copyOf(notes);
+    }
+  }
 
   /**
    * Runs classification over ingested customers and writes {@code customers.csv}, {@code
@@ -49,29 +69,78 @@ public final class ClassificationRun {
    */
   public static Outcome execute(
       CustomerBase customers, TieringPolicy policy, RunProvenance provenance, Path out) {
+    return execute(customers, policy, provenance, out, ChurnSource.train(), Clock.systemUTC());
+  }
+
+  /**
+   * Runs classification, clustering and churn scoring, and writes {@code customers.csv}, {@code
+   * summary.json}, {@code model.json}, {@code policy.yaml}, {@code alerts.csv}, {@code
+   * churn-model.json} and {@code cluster-model.json} into {@code out}.
+   *
+   * @param churnSource train the churn model on the data's history, or reuse a saved one
+   * @param clock stamps the churn model's training time
+   */
+  public static Outcome execute(
+      CustomerBase customers,
+      TieringPolicy policy,
+      RunProvenance provenance,
+      Path out,
+      ChurnSource churnSource,
+      Clock clock) {
     int asOfDay = (int) provenance.asOf().toEpochDay();
     IndicatorFunction function =
         new IndicatorFunction(asOfDay, policy.indicators(), customers.featureCount());
     IndicatorTable table = IndicatorTable.compute(customers, function);
     ClassificationModel model = ClassificationTrainer.fit(table, policy);
+    ClusterStage clusters = ClusterStage.run(table, policy.clusters());
+    ChurnStage churn =
+        ChurnStage.run(
+            customers, policy, provenance.asOf(), table, churnSource, clusters.model(), clock);
+    Alerts alerts = new Alerts();
     try {
       Files.createDirectories(out);
+      Files.deleteIfExists(out.resolve(CHURN_MODEL));
+      Files.deleteIfExists(out.resolve(CLUSTER_MODEL));
       RunSummary summary = new RunSummary(model);
-      writeCustomers(table, model, summary, out.resolve(CUSTOMERS));
-      Files.writeString(
-          out.resolve(SUMMARY),
-          ModelFile.MAPPER.writeValueAsString(summary.toJson(provenance, table)) + "\n");
+      writeCustomers(table, model, summary, churn, clusters, alerts, out.resolve(CUSTOMERS));
+      alerts.write(out.resolve(ALERTS));
+      ObjectNode json = summary.toJson(provenance, table);
+      churn.toJson(json.putObject("churn"), alerts);
+      clusters.toJson(json.putObject("clusters"), table);
+      Files.writeString(out.resolve(SUMMARY), ModelFile.MAPPER.writeValueAsString(json) + "\n");
       ModelFile.write(model, out.resolve(ModelFile.NAME));
       Files.writeString(out.resolve(POLICY), policy.text(), StandardCharsets.UTF_8);
+      churn.model().ifPresent(found -> found.save(out.resolve(CHURN_MODEL)));
+      clusters.model().ifPresent(found -> found.save(out.resolve(CLUSTER_MODEL)));
     } catch (IOException e) {
       throw TierwiseException.storage("cannot write results to " + out + ": " + e.getMessage(), e);
     }
-    return new Outcome(provenance, out, table.size(), model);
+    List<String> notes = new ArrayList<>();
+    if (!churn.active() && policy.churn().enabled()) {
+      notes.add("churn scoring skipped: " + churn.skipped());
+    }
+    clusters
+        .model()
+        .ifPresentOrElse(
+            found -> {},
+            () -> {
+              if (policy.clusters().enabled()) {
+                notes.add("clustering skipped");
+              }
+            });
+    return new Outcome(provenance, out, table.size(), model, alerts.sorted().size(), notes);
   }
 
   private static void writeCustomers(
-      IndicatorTable table, ClassificationModel model, RunSummary summary, Path file)
+      IndicatorTable table,
+      ClassificationModel model,
+      RunSummary summary,
+      ChurnStage churn,
+      ClusterStage clusters,
+      Alerts alerts,
+      Path file)
       throws IOException {
+    Indicator valueIndicator = model.policy().churn().valueIndicator();
     List<String> attributeNames = table.attributeNames();
     try (Writer writer =
         new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
@@ -89,11 +158,24 @@ public final class ClassificationRun {
         Row[] rows =
             IntStream.range(start, end)
                 .parallel()
-                .mapToObj(row -> classify(table, model, row, attributeNames))
+                .mapToObj(row -> classify(table, model, churn, clusters, row, attributeNames))
                 .toArray(Row[]::new);
-        for (Row row : rows) {
+        for (int i = 0; i < rows.length; i++) {
+          Row row = rows[i];
           summary.add(row.monetary, row.result);
           writer.write(row.line);
+          int customer = start + i;
+          if (churn.alerted(customer)) {
+            double value = table.value(valueIndicator, customer);
+            alerts.add(
+                new Alerts.Alert(
+                    table.customerId(customer),
+                    row.result.tier().tier(),
+                    Double.isNaN(value) ? 0 : value,
+                    churn.probability(customer),
+                    churn.band(customer),
+                    churn.signals(customer)));
+          }
         }
       }
     }
@@ -102,7 +184,12 @@ public final class ClassificationRun {
   private record Row(String line, double monetary, CustomerResult result) {}
 
   private static Row classify(
-      IndicatorTable table, ClassificationModel model, int row, List<String> attributeNames) {
+      IndicatorTable table,
+      ClassificationModel model,
+      ChurnStage churn,
+      ClusterStage clusters,
+      int row,
+      List<String> attributeNames) {
     Indicators indicators = table.row(row);
     List<String> attributes = new ArrayList<>(attributeNames.size());
     Map<String, String> attributeMap = new HashMap<>();
@@ -119,7 +206,17 @@ public final class ClassificationRun {
         model.policy().tierAbove(tier.tierIndex()).map(TieringPolicy.Tier::name).orElse("");
     String gap = String.join("; or ", model.tiering().gap(indicators, tier));
     StringBuilder line = new StringBuilder(512);
-    CustomersCsv.row(line, indicators, result, nextTier, gap, attributes);
+    CustomersCsv.row(
+        line,
+        indicators,
+        result,
+        nextTier,
+        gap,
+        churn.probability(row),
+        churn.band(row),
+        clusters.cluster(row),
+        clusters.name(row),
+        attributes);
     return new Row(line.toString(), indicators.value(Indicator.MONETARY), result);
   }
 }

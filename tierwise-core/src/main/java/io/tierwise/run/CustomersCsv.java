@@ -32,6 +32,10 @@ final class CustomersCsv {
           "tier",
           "next_tier",
           "gap_to_next_tier",
+          "churn_probability",
+          "churn_risk",
+          "cluster",
+          "cluster_name",
           "tags");
 
   private CustomersCsv() {}
@@ -55,6 +59,10 @@ final class CustomersCsv {
       CustomerResult result,
       String nextTier,
       String gap,
+      double churnProbability,
+      String churnRisk,
+      int cluster,
+      String clusterName,
       List<String> attributes) {
     text(line, indicators.customerId());
     for (int i = 0; i < Indicator.count(); i++) {
@@ -95,6 +103,16 @@ final class CustomersCsv {
     text(line, nextTier);
     line.append(',');
     text(line, gap);
+    line.append(',');
+    number(line, churnProbability, 6);
+    line.append(',');
+    text(line, churnRisk);
+    line.append(',');
+    if (cluster >= 0) {
+      line.append(cluster);
+    }
+    line.append(',');
+    text(line, clusterName);
     line.append(',');
     text(line, String.join(";", result.tags()));
     for (String attribute : attributes) {

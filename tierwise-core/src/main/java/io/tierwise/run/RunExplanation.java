@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,11 @@ public final class RunExplanation {
                         + entry.getValue()
                         + "'")
             .toList();
-    List<Reason> ordered = MODELS.stream().flatMap(name -> reasons.of(name).stream()).toList();
+    List<Reason> ordered =
+        new ArrayList<>(MODELS.stream().flatMap(name -> reasons.of(name).stream()).toList());
+    List<String> allMismatches = new ArrayList<>(mismatches);
+    SegmentExplanation.churn(runDirectory, policy, indicators, row, ordered, allMismatches);
+    SegmentExplanation.cluster(runDirectory, indicators, row, ordered, allMismatches);
     return new Explanation(
         row,
         result,
@@ -127,7 +132,7 @@ public final class RunExplanation {
         model.tiering().gap(indicators, result.tier()),
         attributes,
         indicators,
-        mismatches);
+        allMismatches);
   }
 
   private static Optional<Map<String, String>> find(Path customers, String customerId) {
@@ -184,6 +189,25 @@ public final class RunExplanation {
         .append(", NPS ")
         .append(row.get("nps_class"))
         .append('\n');
+    if (!row.getOrDefault("churn_probability", "").isEmpty()) {
+      text.append("  churn risk ")
+          .append(row.get("churn_risk"))
+          .append(" (probability ")
+          .append(row.get("churn_probability"))
+          .append(")");
+    }
+    if (!row.getOrDefault("cluster", "").isEmpty()) {
+      text.append(row.getOrDefault("churn_probability", "").isEmpty() ? "  " : ", ")
+          .append("cluster ")
+          .append(row.get("cluster"))
+          .append(" '")
+          .append(row.get("cluster_name"))
+          .append("'");
+    }
+    if (!row.getOrDefault("churn_probability", "").isEmpty()
+        || !row.getOrDefault("cluster", "").isEmpty()) {
+      text.append('\n');
+    }
     text.append("  tags: ")
         .append(row.get("tags").isEmpty() ? "none" : row.get("tags").replace(";", ", "))
         .append('\n');
