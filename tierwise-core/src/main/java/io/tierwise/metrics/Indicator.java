@@ -25,7 +25,13 @@ public enum Indicator {
   ORDERS_RECENT(0, "distinct orders in the recent window"),
   REVENUE_LAST_PERIOD(2, "net revenue in the last trend period"),
   REVENUE_PRIOR_PERIOD(2, "net revenue in the trend period before it"),
-  POTENTIAL_VALUE(2, "expected revenue in the next value window (rate x order value x activity)"),
+  POTENTIAL_VALUE(
+      2,
+      "predicted value over the policy's horizon: discounted CLV from BG/NBD (or Pareto/NBD) and"
+          + " Gamma-Gamma fitted on the run's data; with potential_value.method run_rate, or when"
+          + " the fit cannot be trusted, rate x order value x activity over the value window"),
+  P_ALIVE(
+      4, "probability the customer is still active (the CLV purchase model); empty with run_rate"),
   LIFETIME_ORDERS(0, "distinct orders up to the as-of date"),
   LIFETIME_REVENUE(2, "net revenue up to the as-of date"),
   PURCHASE_DAYS(0, "distinct purchase days up to the as-of date"),

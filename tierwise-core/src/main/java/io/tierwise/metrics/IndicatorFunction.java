@@ -141,6 +141,7 @@ public final class IndicatorFunction {
         lifetimeOrders > 0 ? (lifetimeOrders - 1) / (double) lifetimeOrders : Double.NaN;
     values[POTENTIAL_VALUE.ordinal()] =
         bought ? potential(lifetimeOrders, lifetimeRevenue, purchaseDays, firstDay, lastDay) : 0;
+    values[P_ALIVE.ordinal()] = Double.NaN; // set by the CLV stage of a run, when it is used
   }
 
   /**

@@ -50,6 +50,27 @@ public final class IndicatorTable {
     return new IndicatorTable(ids, columns, names, attributes);
   }
 
+  /**
+   * The same table with some columns replaced, e.g. potential value from a CLV model fitted after
+   * the indicators were computed. Values are rounded to each indicator's precision.
+   */
+  public IndicatorTable withColumns(java.util.Map<Indicator, double[]> replaced) {
+    double[][] copy = columns.clone();
+    replaced.forEach(
+        (indicator, values) -> {
+          if (values.length != ids.length) {
+            throw new IllegalArgumentException(
+                indicator + ": " + values.length + " values for " + ids.length + " customers");
+          }
+          double[] rounded = new double[values.length];
+          for (int row = 0; row < values.length; row++) {
+            rounded[row] = indicator.round(values[row]);
+          }
+          copy[indicator.ordinal()] = rounded;
+        });
+    return new IndicatorTable(ids, copy, attributeNames, attributes);
+  }
+
   /** A table from rows already computed (tests, explain). */
   public static IndicatorTable of(List<Indicators> rows) {
     String[] ids = new String[rows.size()];

@@ -184,6 +184,37 @@ final class AnalyticsSections {
     return new TieringPolicy.Clusters(enabled, k, minK, maxK, features, log, seed, sample);
   }
 
+  TieringPolicy.PotentialValue potentialValue(JsonNode node) {
+    reader.section(
+        node, "potential_value", Set.of("method", "model", "horizon_months", "monthly_discount"));
+    String method = reader.text(node.path("method"), "potential_value.method", "clv");
+    if (!method.equals("clv") && !method.equals("run_rate")) {
+      throw TierwiseException.invalidConfig(
+          reader.at
+              + "potential_value.method: unknown method '"
+              + method
+              + "'; expected clv or run_rate");
+    }
+    String model = reader.text(node.path("model"), "potential_value.model", "bgnbd");
+    io.tierwise.clv.ModelKind kind;
+    switch (model) {
+      case "bgnbd", "bg_nbd" -> kind = io.tierwise.clv.ModelKind.BG_NBD;
+      case "paretonbd", "pareto_nbd" -> kind = io.tierwise.clv.ModelKind.PARETO_NBD;
+      default ->
+          throw TierwiseException.invalidConfig(
+              reader.at
+                  + "potential_value.model: unknown model '"
+                  + model
+                  + "'; expected bgnbd or paretonbd");
+    }
+    int months =
+        reader.integer(node.path("horizon_months"), "potential_value.horizon_months", 12, 1, 600);
+    double discount =
+        reader.number(
+            node.path("monthly_discount"), "potential_value.monthly_discount", 0.01, 0, 1);
+    return new TieringPolicy.PotentialValue(method.equals("clv"), kind, months, discount);
+  }
+
   private List<Indicator> indicators(JsonNode node, String key, boolean asOfSafe) {
     if (node.isMissingNode() || node.isNull()) {
       return List.of();

@@ -59,7 +59,8 @@ final class PolicyReader {
               "tiering",
               "tags",
               "churn",
-              "clusters"));
+              "clusters",
+              "potential_value"));
   private static final List<String> INDICATOR_KEYS =
       Arrays.stream(Indicator.values()).map(Indicator::key).toList();
 
@@ -149,6 +150,8 @@ final class PolicyReader {
     AnalyticsSections analytics = new AnalyticsSections(this);
     TieringPolicy.Churn churn = analytics.churn(root.path("churn"));
     TieringPolicy.Clusters clusters = analytics.clusters(root.path("clusters"));
+    TieringPolicy.PotentialValue potentialValue =
+        analytics.potentialValue(root.path("potential_value"));
     return new TieringPolicy(
         text(root.path("name"), "name", "default"),
         text(root.path("policy_version"), "policy_version", "1"),
@@ -167,7 +170,8 @@ final class PolicyReader {
         tiering,
         tags,
         churn,
-        clusters);
+        clusters,
+        potentialValue);
   }
 
   private IndicatorSettings indicatorSettings(JsonNode root) {

@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param tags tag rules
  * @param churn churn model, risk bands and alerts
  * @param clusters data-driven segments (k-means)
+ * @param potentialValue how potential value is predicted (CLV models or run rate)
  */
 public record TieringPolicy(
     String name,
@@ -48,7 +49,8 @@ public record TieringPolicy(
     Tiering tiering,
     List<Tag> tags,
     Churn churn,
-    Clusters clusters) {
+    Clusters clusters,
+    PotentialValue potentialValue) {
 
   public TieringPolicy {
     Objects.requireNonNull(name, "name");
@@ -224,6 +226,21 @@ public record TieringPolicy(
       features = List.copyOf(features);
     }
   }
+
+  /**
+   * How potential value (and P(alive)) is predicted.
+   *
+   * @param clv true: BG/NBD or Pareto/NBD plus Gamma-Gamma fitted on the run's data, discounted
+   *     over the horizon; false: the run-rate estimate of the indicators
+   * @param purchaseModel the purchase model when {@code clv}
+   * @param horizonMonths the horizon of the prediction
+   * @param monthlyDiscount the discount rate per month
+   */
+  public record PotentialValue(
+      boolean clv,
+      io.tierwise.clv.ModelKind purchaseModel,
+      int horizonMonths,
+      double monthlyDiscount) {}
 
   /** The tier after {@code tier} towards the top, if any. */
   public Optional<Tier> tierAbove(int tierIndex) {

@@ -90,7 +90,13 @@ public final class ClassificationRun {
     int asOfDay = (int) provenance.asOf().toEpochDay();
     IndicatorFunction function =
         new IndicatorFunction(asOfDay, policy.indicators(), customers.featureCount());
-    IndicatorTable table = IndicatorTable.compute(customers, function);
+    ClvStage clv =
+        ClvStage.run(
+            customers,
+            policy.potentialValue(),
+            provenance.asOf(),
+            IndicatorTable.compute(customers, function));
+    IndicatorTable table = clv.table();
     ClassificationModel model = ClassificationTrainer.fit(table, policy);
     ClusterStage clusters = ClusterStage.run(table, policy.clusters());
     ChurnStage churn =
@@ -107,6 +113,7 @@ public final class ClassificationRun {
       ObjectNode json = summary.toJson(provenance, table);
       churn.toJson(json.putObject("churn"), alerts);
       clusters.toJson(json.putObject("clusters"), table);
+      clv.toJson(json.putObject("potential_value"));
       Files.writeString(out.resolve(SUMMARY), ModelFile.MAPPER.writeValueAsString(json) + "\n");
       ModelFile.write(model, out.resolve(ModelFile.NAME));
       Files.writeString(out.resolve(POLICY), policy.text(), StandardCharsets.UTF_8);
@@ -116,6 +123,9 @@ public final class ClassificationRun {
       throw TierwiseException.storage("cannot write results to " + out + ": " + e.getMessage(), e);
     }
     List<String> notes = new ArrayList<>();
+    if (!clv.used() && policy.potentialValue().clv()) {
+      notes.add("potential value by run rate: " + clv.status());
+    }
     if (!churn.active() && policy.churn().enabled()) {
       notes.add("churn scoring skipped: " + churn.skipped());
     }
