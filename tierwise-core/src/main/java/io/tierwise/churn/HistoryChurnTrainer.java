@@ -64,7 +64,7 @@ public final class HistoryChurnTrainer {
         .parallel()
         .forEach(
             customer -> {
-              int[] days = base.history(customer).purchases().days();
+              int[] days = base.purchases(customer).days();
               firstPurchase[customer] = days.length == 0 ? CustomerHistory.NO_DAY : days[0];
               for (int day : days) {
                 boughtInTrainLabel[customer] |= day > earlier && day <= later;

@@ -27,6 +27,11 @@ public final class CustomerBase {
     return ledger.history(index);
   }
 
+  /** Only the purchases of customer {@code index}: cheaper than a whole history. */
+  public CustomerHistory.Purchases purchases(int index) {
+    return ledger.purchasesOf(index);
+  }
+
   /**
    * The history of customer {@code index}, after which its purchases and events are released to
    * free memory: for the last pass over a large customer base. Later calls see no purchases or

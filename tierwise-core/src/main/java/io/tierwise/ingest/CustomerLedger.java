@@ -280,7 +280,7 @@ final class CustomerLedger {
         attributesOf(customer));
   }
 
-  private CustomerHistory.Purchases purchasesOf(int customer) {
+  CustomerHistory.Purchases purchasesOf(int customer) {
     PurchaseDays days = purchases[customer];
     if (days == null || days.size() == 0) {
       return CustomerHistory.Purchases.NONE;

@@ -90,6 +90,33 @@ public final class PercentileScale {
     if (rank(high) < targetRank) {
       return high + Math.max(1e-9, Math.ulp(high));
     }
+    // Bracket the answer between two neighbouring grid points (rank is non-decreasing in the
+    // value), so that the bisection below only has to resolve one grid step.
+    int below = 0;
+    int above = STEPS;
+    while (above - below > 1) {
+      int middle = (below + above) >>> 1;
+      if (rank(grid[middle]) >= targetRank) {
+        above = middle;
+      } else {
+        below = middle;
+      }
+    }
+    low = grid[below];
+    high = grid[above];
+    // Between two distinct grid points the rank is linear in the value: try the exact inverse.
+    double rankLow = rank(low);
+    double rankHigh = rank(high);
+    if (high > low && rankHigh > rankLow) {
+      double guess = low + (targetRank - rankLow) / (rankHigh - rankLow) * (high - low);
+      double step = Math.max(1e-9 * (1 + Math.abs(high)), Math.ulp(guess));
+      if (guess > low
+          && guess <= high
+          && rank(guess) >= targetRank
+          && rank(guess - step) < targetRank) {
+        return guess;
+      }
+    }
     for (int iteration = 0;
         iteration < 100 && high - low > 1e-9 * (1 + Math.abs(high));
         iteration++) {

@@ -85,7 +85,7 @@ final class ClvStage {
         .parallel()
         .forEach(
             customer -> {
-              CustomerHistory.Purchases purchases = customers.history(customer).purchases();
+              CustomerHistory.Purchases purchases = customers.purchases(customer);
               if (purchases.dayCount() > 0) {
                 stats[customer] =
                     RepeatPurchaseStats.from(purchases.days(), purchases.revenue(), window)
