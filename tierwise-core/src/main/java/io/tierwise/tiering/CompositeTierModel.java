@@ -25,12 +25,14 @@ public final class CompositeTierModel {
   private final TieringPolicy.Tiering policy;
   private final PercentileScale[] scales;
   private final String currency;
+  private final double totalWeight;
 
   private CompositeTierModel(
       TieringPolicy.Tiering policy, PercentileScale[] scales, String currency) {
     this.policy = policy;
     this.scales = scales;
     this.currency = currency;
+    this.totalWeight = policy.totalWeight();
   }
 
   /** A model over already fitted scales (one per indicator the dimensions name). */
@@ -70,7 +72,7 @@ public final class CompositeTierModel {
     for (int i = 0; i < dimensionScores.length; i++) {
       total += policy.dimensions().get(i).weight() * dimensionScores[i];
     }
-    double score = total / policy.totalWeight();
+    double score = total / totalWeight;
     return Math.round(score * 100) / 100.0;
   }
 
@@ -109,7 +111,7 @@ public final class CompositeTierModel {
       if (dimension.weight() <= 0 || scales[i].isEmpty()) {
         continue;
       }
-      double needed = scores[i] + missing * policy.totalWeight() / dimension.weight() + 1e-6;
+      double needed = scores[i] + missing * totalWeight / dimension.weight() + 1e-6;
       if (needed > 100) {
         continue;
       }
@@ -193,10 +195,12 @@ public final class CompositeTierModel {
     };
   }
 
+  private static final ThreadLocal<DecimalFormat> GROUPED =
+      ThreadLocal.withInitial(
+          () -> new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+
   private static String grouped(double value) {
-    DecimalFormat format =
-        new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-    return format.format(value);
+    return GROUPED.get().format(value);
   }
 
   private static String format(Indicator indicator, double value) {
