@@ -115,7 +115,13 @@ final class RunCommand implements Callable<Integer> {
             new TierwiseCommand.Version().getVersion()[0]);
     ClassificationRun.Outcome outcome =
         ClassificationRun.execute(
-            ingest.customers(), policy, provenance, out, churnSource, Clock.systemUTC());
+            ingest.customers(),
+            policy,
+            provenance,
+            out,
+            churnSource,
+            Clock.systemUTC(),
+            ClassificationRun.Histories.RELEASE);
     double seconds = (System.nanoTime() - started) / 1e9;
     stdout.println(
         "classified "

@@ -27,6 +27,19 @@ public final class IndicatorTable {
 
   /** Computes every customer's indicators with {@code function}, using all cores. */
   public static IndicatorTable compute(CustomerBase base, IndicatorFunction function) {
+    return compute(base, function, false);
+  }
+
+  /**
+   * As {@link #compute(CustomerBase, IndicatorFunction)}, releasing each customer's purchases and
+   * events from {@code base} once read: the last pass of a run over a large base.
+   */
+  public static IndicatorTable computeAndRelease(CustomerBase base, IndicatorFunction function) {
+    return compute(base, function, true);
+  }
+
+  private static IndicatorTable compute(
+      CustomerBase base, IndicatorFunction function, boolean release) {
     int size = base.size();
     String[] ids = new String[size];
     double[][] columns = new double[Indicator.count()][size];
@@ -36,7 +49,7 @@ public final class IndicatorTable {
         .parallel()
         .forEach(
             customer -> {
-              CustomerHistory history = base.history(customer);
+              CustomerHistory history = release ? base.take(customer) : base.history(customer);
               Indicators indicators = function.apply(history);
               ids[customer] = history.customerId();
               for (int column = 0; column < columns.length; column++) {

@@ -66,14 +66,54 @@ final class ChurnStage {
     this.causes = causes;
   }
 
-  static ChurnStage run(
+  /**
+   * The churn model a run will score with: trained on the customers' histories, or reused, or none
+   * (with the reason). Training reads histories, so it happens before the ledger is released.
+   */
+  record Training(
+      Optional<ChurnModel> model, Optional<HistoryChurnFit> fit, String source, String skipped) {}
+
+  static Training train(
       CustomerBase base,
       TieringPolicy policy,
       LocalDate asOf,
-      IndicatorTable table,
       ChurnSource churnSource,
-      Optional<ClusterModel> clusters,
       Clock clock) {
+    TieringPolicy.Churn settings = policy.churn();
+    if (churnSource instanceof ChurnSource.Reuse reuse) {
+      // its schema was checked when the source was made
+      return new Training(
+          Optional.of(reuse.model()), Optional.empty(), "reused from " + reuse.file(), "");
+    }
+    if (!settings.enabled()) {
+      return new Training(Optional.empty(), Optional.empty(), "", "churn.enabled is false");
+    }
+    HistoryChurnOptions options =
+        new HistoryChurnOptions(
+            settings.model(),
+            settings.horizonDays(),
+            settings.features(),
+            settings.seed(),
+            settings.maxTrainingCustomers(),
+            settings.l2());
+    try {
+      HistoryChurnFit trained =
+          new HistoryChurnTrainer(options, clock).train(base, policy.indicators(), asOf);
+      return new Training(
+          Optional.of(trained.model()),
+          Optional.of(trained),
+          "trained on the customers' history",
+          "");
+    } catch (TierwiseException e) {
+      return new Training(Optional.empty(), Optional.empty(), "", e.getMessage());
+    }
+  }
+
+  static ChurnStage run(
+      Training training,
+      TieringPolicy policy,
+      IndicatorTable table,
+      Optional<ClusterModel> clusters) {
     TieringPolicy.Churn settings = policy.churn();
     double[] probabilities = new double[table.size()];
     Arrays.fill(probabilities, Double.NaN);
@@ -84,51 +124,21 @@ final class ChurnStage {
     for (int row = 0; row < lapsed.length; row++) {
       lapsed[row] = table.value(Indicator.RECENCY_DAYS, row) > churnedAfter;
     }
-    ChurnModel model;
-    Optional<HistoryChurnFit> fit = Optional.empty();
-    String source;
-    if (churnSource instanceof ChurnSource.Reuse reuse) {
-      model = reuse.model(); // its schema was checked when the source was made
-      source = "reused from " + reuse.file();
-    } else if (!settings.enabled()) {
+    if (training.model().isEmpty()) {
       return new ChurnStage(
           settings,
           Optional.empty(),
           "",
           Optional.empty(),
-          "churn.enabled is false",
+          training.skipped(),
           probabilities,
           signals,
           Optional.empty(),
           lapsed);
-    } else {
-      HistoryChurnOptions options =
-          new HistoryChurnOptions(
-              settings.model(),
-              settings.horizonDays(),
-              settings.features(),
-              settings.seed(),
-              settings.maxTrainingCustomers(),
-              settings.l2());
-      try {
-        HistoryChurnFit trained =
-            new HistoryChurnTrainer(options, clock).train(base, policy.indicators(), asOf);
-        fit = Optional.of(trained);
-        model = trained.model();
-        source = "trained on the customers' history";
-      } catch (TierwiseException e) {
-        return new ChurnStage(
-            settings,
-            Optional.empty(),
-            "",
-            Optional.empty(),
-            e.getMessage(),
-            probabilities,
-            signals,
-            Optional.empty(),
-            lapsed);
-      }
     }
+    ChurnModel model = training.model().get();
+    Optional<HistoryChurnFit> fit = training.fit();
+    String source = training.source();
     List<Indicator> columns =
         model.columnNames().stream().map(name -> Indicator.fromKey(name).orElseThrow()).toList();
     int chunks = (table.size() + CHUNK - 1) / CHUNK;

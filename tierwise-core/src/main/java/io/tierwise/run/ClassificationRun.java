@@ -87,21 +87,46 @@ public final class ClassificationRun {
       Path out,
       ChurnSource churnSource,
       Clock clock) {
+    return execute(customers, policy, provenance, out, churnSource, clock, Histories.KEEP);
+  }
+
+  /** What a run does with the customers' histories once it no longer needs them. */
+  public enum Histories {
+    /** Leave the customer base intact (it can be run again). */
+    KEEP,
+    /**
+     * Release each customer's purchases and events once its last indicators are computed, so the
+     * ingest ledger and the indicator table never coexist in full (the CLI's single run).
+     */
+    RELEASE
+  }
+
+  /** As above, choosing whether the customer base is released as it is read. */
+  public static Outcome execute(
+      CustomerBase customers,
+      TieringPolicy policy,
+      RunProvenance provenance,
+      Path out,
+      ChurnSource churnSource,
+      Clock clock,
+      Histories histories) {
     int asOfDay = (int) provenance.asOf().toEpochDay();
     IndicatorFunction function =
         new IndicatorFunction(asOfDay, policy.indicators(), customers.featureCount());
+    // Everything that reads histories runs first; the main indicator table then takes each
+    // customer's history and releases it, so the ledger and the table never coexist in full.
+    ChurnStage.Training churnTraining =
+        ChurnStage.train(customers, policy, provenance.asOf(), churnSource, clock);
+    ClvStage.Fit clvFit = ClvStage.fit(customers, policy.potentialValue(), provenance.asOf());
     ClvStage clv =
-        ClvStage.run(
-            customers,
-            policy.potentialValue(),
-            provenance.asOf(),
-            IndicatorTable.compute(customers, function));
+        clvFit.apply(
+            histories == Histories.RELEASE
+                ? IndicatorTable.computeAndRelease(customers, function)
+                : IndicatorTable.compute(customers, function));
     IndicatorTable table = clv.table();
     ClassificationModel model = ClassificationTrainer.fit(table, policy);
     ClusterStage clusters = ClusterStage.run(table, policy.clusters());
-    ChurnStage churn =
-        ChurnStage.run(
-            customers, policy, provenance.asOf(), table, churnSource, clusters.model(), clock);
+    ChurnStage churn = ChurnStage.run(churnTraining, policy, table, clusters.model());
     Alerts alerts = new Alerts();
     try {
       Files.createDirectories(out);

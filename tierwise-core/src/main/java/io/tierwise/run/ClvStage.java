@@ -70,15 +70,72 @@ final class ClvStage {
     return status;
   }
 
-  static ClvStage run(
-      CustomerBase customers,
-      TieringPolicy.PotentialValue settings,
-      LocalDate asOf,
-      IndicatorTable table) {
-    if (!settings.clv()) {
-      return new ClvStage(settings, table, Optional.empty(), Optional.empty(), "run_rate (policy)");
+  /**
+   * The fitted CLV models of a run (or why there are none) and every customer's statistics,
+   * computed from the purchases before the ledger is released; {@link #apply} sets the columns.
+   */
+  static final class Fit {
+    private final TieringPolicy.PotentialValue settings;
+    private final RepeatPurchaseStats[] stats;
+    private final Optional<ModelFit<? extends PurchaseModel>> purchaseFit;
+    private final Optional<ModelFit<GammaGammaModel>> spendFit;
+    private final String status;
+
+    private Fit(
+        TieringPolicy.PotentialValue settings,
+        RepeatPurchaseStats[] stats,
+        Optional<ModelFit<? extends PurchaseModel>> purchaseFit,
+        Optional<ModelFit<GammaGammaModel>> spendFit,
+        String status) {
+      this.settings = settings;
+      this.stats = stats;
+      this.purchaseFit = purchaseFit;
+      this.spendFit = spendFit;
+      this.status = status;
     }
-    CalibrationWindow window = CalibrationWindow.of(asOf, ClvTimeUnit.WEEKS);
+
+    /** The table with potential value and P(alive) from the models, when they are used. */
+    ClvStage apply(IndicatorTable table) {
+      if (!status.equals("clv")) {
+        return new ClvStage(settings, table, purchaseFit, spendFit, status);
+      }
+      ClvModel model =
+          new ClvModel(purchaseFit.orElseThrow().model(), spendFit.orElseThrow().model(), UNIT);
+      int size = table.size();
+      double[] potential = new double[size];
+      double[] alive = new double[size];
+      Arrays.fill(alive, Double.NaN);
+      ThreadLocal<ClvScorer> scorers =
+          ThreadLocal.withInitial(
+              () -> new ClvScorer(model, settings.horizonMonths(), settings.monthlyDiscount()));
+      IntStream.range(0, size)
+          .parallel()
+          .forEach(
+              customer -> {
+                if (stats[customer] != null) {
+                  CustomerValue value = scorers.get().score(stats[customer]);
+                  potential[customer] = value.lifetimeValue();
+                  alive[customer] = value.probabilityAlive();
+                }
+              });
+      IndicatorTable withClv =
+          table.withColumns(Map.of(Indicator.POTENTIAL_VALUE, potential, Indicator.P_ALIVE, alive));
+      return new ClvStage(settings, withClv, purchaseFit, spendFit, status);
+    }
+  }
+
+  private static final ClvTimeUnit UNIT = ClvTimeUnit.WEEKS;
+
+  static Fit fit(CustomerBase customers, TieringPolicy.PotentialValue settings, LocalDate asOf) {
+    if (!settings.clv()) {
+      return new Fit(
+          settings,
+          new RepeatPurchaseStats[0],
+          Optional.empty(),
+          Optional.empty(),
+          "run_rate (policy)");
+    }
+    CalibrationWindow window = CalibrationWindow.of(asOf, UNIT);
     int size = customers.size();
     RepeatPurchaseStats[] stats = new RepeatPurchaseStats[size];
     IntStream.range(0, size)
@@ -108,9 +165,9 @@ final class ClvStage {
               .leavingOutNonPositive(SPEND_NON_POSITIVE_TOLERANCE)
               .fit(compressed);
     } catch (TierwiseException e) {
-      return new ClvStage(
+      return new Fit(
           settings,
-          table,
+          stats,
           Optional.empty(),
           Optional.empty(),
           "run_rate: the CLV models cannot be fitted on this data: " + e.getMessage());
@@ -119,33 +176,14 @@ final class ClvStage {
       String reasons =
           String.join(
               "; ", concat(purchase.diagnostics().warnings(), spend.diagnostics().warnings()));
-      return new ClvStage(
+      return new Fit(
           settings,
-          table,
+          stats,
           Optional.of(purchase),
           Optional.of(spend),
           "run_rate: the CLV fit is not trustworthy: " + reasons);
     }
-    ClvModel model = new ClvModel(purchase.model(), spend.model(), ClvTimeUnit.WEEKS);
-    double[] potential = new double[size];
-    double[] alive = new double[size];
-    Arrays.fill(alive, Double.NaN);
-    ThreadLocal<ClvScorer> scorers =
-        ThreadLocal.withInitial(
-            () -> new ClvScorer(model, settings.horizonMonths(), settings.monthlyDiscount()));
-    IntStream.range(0, size)
-        .parallel()
-        .forEach(
-            customer -> {
-              if (stats[customer] != null) {
-                CustomerValue value = scorers.get().score(stats[customer]);
-                potential[customer] = value.lifetimeValue();
-                alive[customer] = value.probabilityAlive();
-              }
-            });
-    IndicatorTable withClv =
-        table.withColumns(Map.of(Indicator.POTENTIAL_VALUE, potential, Indicator.P_ALIVE, alive));
-    return new ClvStage(settings, withClv, Optional.of(purchase), Optional.of(spend), "clv");
+    return new Fit(settings, stats, Optional.of(purchase), Optional.of(spend), "clv");
   }
 
   private static java.util.List<String> concat(
