@@ -67,6 +67,7 @@ final class AnalyticsSections {
             "value_indicator",
             "risk_bands",
             "alert_threshold",
+            "min_auc",
             "top_signals",
             "max_training_customers",
             "l2",
@@ -144,8 +145,9 @@ final class AnalyticsSections {
             100_000_000);
     double l2 = reader.number(node.path("l2"), "churn.l2", 10, 0, 1e9);
     long seed = reader.integer(node.path("seed"), "churn.seed", 42, 0, Integer.MAX_VALUE);
+    double minAuc = reader.number(node.path("min_auc"), "churn.min_auc", 0.6, 0, 1);
     return new TieringPolicy.Churn(
-        enabled, model, horizon, features, value, riskBands, alert, top, max, l2, seed);
+        enabled, model, horizon, features, value, riskBands, alert, top, max, l2, seed, minAuc);
   }
 
   TieringPolicy.Clusters clusters(JsonNode node) {

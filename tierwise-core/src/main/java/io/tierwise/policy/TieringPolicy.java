@@ -181,7 +181,8 @@ public record TieringPolicy(
       int topSignals,
       int maxTrainingCustomers,
       double l2,
-      long seed) {
+      long seed,
+      double minAuc) {
     public Churn {
       features = List.copyOf(features);
       riskBands = List.copyOf(riskBands);

@@ -139,6 +139,26 @@ final class ChurnStage {
     ChurnModel model = training.model().get();
     Optional<HistoryChurnFit> fit = training.fit();
     String source = training.source();
+    double auc = model.evaluation().auc();
+    if (fit.isPresent() && !(auc >= settings.minAuc())) {
+      // A model that ranks churners no better than this must not raise alerts.
+      return new ChurnStage(
+          settings,
+          Optional.empty(),
+          source,
+          fit,
+          String.format(
+              java.util.Locale.ROOT,
+              "the churn model trained on this data was not used: its test AUC %.3f is below"
+                  + " churn.min_auc %.2f (too little history for churn.horizon_days %d?)",
+              auc,
+              settings.minAuc(),
+              settings.horizonDays()),
+          probabilities,
+          signals,
+          Optional.empty(),
+          lapsed);
+    }
     List<Indicator> columns =
         model.columnNames().stream().map(name -> Indicator.fromKey(name).orElseThrow()).toList();
     int chunks = (table.size() + CHUNK - 1) / CHUNK;

@@ -40,6 +40,14 @@ class OnlineRetailAgreementTest {
             List.of(),
             "test");
     ClassificationRun.execute(ingest.customers(), policy, provenance, directory);
+    // One year of data leaves a 180-day churn model too little history: it must not raise alerts.
+    com.fasterxml.jackson.databind.JsonNode churn =
+        ModelFile.MAPPER.readTree(directory.resolve("summary.json").toFile()).get("churn");
+    org.assertj.core.api.Assertions.assertThat(churn.get("skipped").asText())
+        .contains("below churn.min_auc 0.60");
+    org.assertj.core.api.Assertions.assertThat(directory.resolve("alerts.csv"))
+        .hasContent(
+            "customer_id,tier,value,churn_probability,expected_value_at_risk,churn_risk,top_signals");
     Map<String, String[]> ours = new HashMap<>();
     List<String> header = null;
     for (String line : Files.readAllLines(directory.resolve("customers.csv"))) {
