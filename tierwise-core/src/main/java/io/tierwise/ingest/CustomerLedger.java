@@ -29,6 +29,9 @@ final class CustomerLedger {
   private final Map<String, String[]> attributes = new LinkedHashMap<>();
   private final Map<String, String> internedValues = new HashMap<>();
   private final Map<String, Integer> categoryIds = new HashMap<>();
+  private String[] categoryNames = new String[64];
+  private int[] categoryNumbers = new int[64];
+  private int categoryNameCount;
   private final Map<String, Integer> featureIds = new HashMap<>();
 
   private static int[] filled(int length) {
@@ -42,25 +45,26 @@ final class CustomerLedger {
   }
 
   /** The dense index of a customer id, creating it on first sight. */
-  int intern(String id) {
-    if (id.equals(lastId)) {
+  int intern(CharSequence id) {
+    if (lastId != null && CharSlice.same(lastId, id)) {
       return lastIndex;
     }
     int found = internSlow(id);
-    lastId = id;
+    lastId = ids[found];
     lastIndex = found;
     return found;
   }
 
-  private int internSlow(String id) {
+  /** Looks the id up by its characters; creates a String only for a new customer. */
+  private int internSlow(CharSequence id) {
     int mask = index.length - 1;
-    int slot = spread(id.hashCode()) & mask;
+    int slot = spread(CharSlice.hash(id)) & mask;
     while (true) {
       int entry = index[slot];
       if (entry == 0) {
         break;
       }
-      if (ids[entry - 1].equals(id)) {
+      if (CharSlice.same(ids[entry - 1], id)) {
         return entry - 1;
       }
       slot = (slot + 1) & mask;
@@ -68,7 +72,7 @@ final class CustomerLedger {
     if (size == ids.length) {
       grow();
     }
-    ids[size] = id;
+    ids[size] = id.toString();
     index[slot] = size + 1;
     size++;
     if (size * 2 > index.length) {
@@ -164,8 +168,8 @@ final class CustomerLedger {
     return days == null ? Integer.MIN_VALUE : days.cancel(day, amount, quantity);
   }
 
-  void category(int customer, String category) {
-    int id = categoryIds.computeIfAbsent(category, key -> categoryIds.size());
+  void category(int customer, CharSequence category) {
+    int id = categoryId(category);
     int[] set = categories[customer];
     int count = categoryCounts[customer];
     if (set == null) {
@@ -184,6 +188,41 @@ final class CustomerLedger {
     System.arraycopy(set, insertAt, set, insertAt + 1, count - insertAt);
     set[insertAt] = id;
     categoryCounts[customer] = count + 1;
+  }
+
+  /** The number of a category, found by its characters; a String only for a new category. */
+  private int categoryId(CharSequence category) {
+    int mask = categoryNames.length - 1;
+    int slot = spread(CharSlice.hash(category)) & mask;
+    while (categoryNames[slot] != null) {
+      if (CharSlice.same(categoryNames[slot], category)) {
+        return categoryNumbers[slot];
+      }
+      slot = (slot + 1) & mask;
+    }
+    String name = category.toString();
+    int id = categoryIds.computeIfAbsent(name, key -> categoryIds.size());
+    categoryNames[slot] = name;
+    categoryNumbers[slot] = id;
+    categoryNameCount++;
+    if (categoryNameCount * 2 > categoryNames.length) {
+      String[] names = categoryNames;
+      int[] numbers = categoryNumbers;
+      categoryNames = new String[names.length * 2];
+      categoryNumbers = new int[names.length * 2];
+      int biggerMask = categoryNames.length - 1;
+      for (int i = 0; i < names.length; i++) {
+        if (names[i] != null) {
+          int to = spread(names[i].hashCode()) & biggerMask;
+          while (categoryNames[to] != null) {
+            to = (to + 1) & biggerMask;
+          }
+          categoryNames[to] = names[i];
+          categoryNumbers[to] = numbers[i];
+        }
+      }
+    }
+    return id;
   }
 
   /** Adds an event row; returns false for an exact duplicate (see {@link #purchase}). */

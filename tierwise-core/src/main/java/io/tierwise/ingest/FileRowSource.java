@@ -1,8 +1,8 @@
 package io.tierwise.ingest;
 
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.tierwise.TierwiseException;
 import java.io.BufferedInputStream;
@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -223,6 +224,11 @@ public final class FileRowSource implements RowSource {
   }
 
   @Override
+  public CharSequence chars(int index) {
+    return current.chars(index);
+  }
+
+  @Override
   public String origin() {
     return current.name();
   }
@@ -258,6 +264,8 @@ public final class FileRowSource implements RowSource {
 
     String field(int index);
 
+    CharSequence chars(int index);
+
     List<String> fields();
 
     long line();
@@ -267,11 +275,54 @@ public final class FileRowSource implements RowSource {
     void close();
   }
 
+  /**
+   * Receives FastCSV's fields as char ranges and copies them into one reusable row buffer, so that
+   * no String is created per field.
+   */
+  private static final class RowBuffer extends AbstractBaseCsvCallbackHandler<RowBuffer> {
+    char[] chars = new char[256];
+    int[] starts = new int[16];
+    int[] lengths = new int[16];
+    int count;
+    int used;
+    long line;
+
+    @Override
+    protected void handleBegin(long startingLineNumber) {
+      line = startingLineNumber;
+      count = 0;
+      used = 0;
+    }
+
+    @Override
+    protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
+        lengths = Arrays.copyOf(lengths, count * 2);
+      }
+      if (used + len > chars.length) {
+        chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + len));
+      }
+      System.arraycopy(buf, offset, chars, used, len);
+      starts[count] = used;
+      lengths[count] = len;
+      count++;
+      used += len;
+    }
+
+    @Override
+    protected RowBuffer buildRecord() {
+      return this;
+    }
+  }
+
   private static final class CsvLineReader implements LineReader {
     private final String name;
-    private final CsvReader<CsvRecord> reader;
-    private final Iterator<CsvRecord> records;
-    private CsvRecord record;
+    private final CsvReader<RowBuffer> reader;
+    private final Iterator<RowBuffer> records;
+    private final RowBuffer row = new RowBuffer();
+    private CharSlice[] slices = new CharSlice[0];
+    private long line = -1;
 
     CsvLineReader(Reader input, String name, CsvFormat format) {
       this.name = name;
@@ -283,7 +334,7 @@ public final class FileRowSource implements RowSource {
               .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
               .skipEmptyLines(true)
               .maxBufferSize(MAX_LINE_CHARS)
-              .ofCsvRecord(input);
+              .build(row, input);
       this.records = reader.iterator();
     }
 
@@ -293,13 +344,14 @@ public final class FileRowSource implements RowSource {
         if (!records.hasNext()) {
           return false;
         }
-        record = records.next();
+        records.next();
+        line = row.line;
         return true;
       } catch (CsvParseException e) {
         throw TierwiseException.invalidInput(
             name
                 + ": cannot be read as CSV near line "
-                + (record == null ? 1 : record.getStartingLineNumber() + 1)
+                + (line < 0 ? 1 : line + 1)
                 + ": "
                 + describe(e)
                 + " (is it a CSV file with the delimiter and quote the mapping says?)");
@@ -324,22 +376,44 @@ public final class FileRowSource implements RowSource {
 
     @Override
     public int fieldCount() {
-      return record.getFieldCount();
+      return row.count;
     }
 
     @Override
     public String field(int index) {
-      return record.getField(index);
+      if (index >= row.count) {
+        throw new IndexOutOfBoundsException(index);
+      }
+      return new String(row.chars, row.starts[index], row.lengths[index]);
+    }
+
+    @Override
+    public CharSequence chars(int index) {
+      if (index >= row.count) {
+        throw new IndexOutOfBoundsException(index);
+      }
+      if (index >= slices.length) {
+        CharSlice[] more = Arrays.copyOf(slices, Math.max(index + 1, slices.length * 2));
+        for (int i = slices.length; i < more.length; i++) {
+          more[i] = new CharSlice();
+        }
+        slices = more;
+      }
+      return slices[index].set(row.chars, row.starts[index], row.lengths[index]);
     }
 
     @Override
     public List<String> fields() {
-      return record.getFields();
+      List<String> fields = new ArrayList<>(row.count);
+      for (int i = 0; i < row.count; i++) {
+        fields.add(field(i));
+      }
+      return fields;
     }
 
     @Override
     public long line() {
-      return record.getStartingLineNumber();
+      return line;
     }
 
     @Override
@@ -448,6 +522,11 @@ public final class FileRowSource implements RowSource {
 
     @Override
     public String field(int index) {
+      return fields.get(index);
+    }
+
+    @Override
+    public CharSequence chars(int index) {
       return fields.get(index);
     }
 

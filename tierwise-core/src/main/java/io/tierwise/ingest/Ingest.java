@@ -268,7 +268,7 @@ public final class Ingest {
     }
 
     private void foldCustomer() {
-      String id = binder.text[Field.CUSTOMER_ID_OF_CUSTOMER.ordinal()];
+      String id = binder.text(Field.CUSTOMER_ID_OF_CUSTOMER);
       int customer = ledger.intern(id);
       Long firstLine = customerRowLine.putIfAbsent(customer, source.line());
       if (firstLine != null) {
@@ -295,7 +295,7 @@ public final class Ingest {
               ? binder.number[Field.QUANTITY.ordinal()]
               : Double.NaN;
       int day = binder.day[Field.ORDER_DATE.ordinal()];
-      String id = binder.text[Field.CUSTOMER_ID_OF_ORDER.ordinal()];
+      CharSequence id = binder.chars(Field.CUSTOMER_ID_OF_ORDER);
       if (cancellation) {
         if (duplicateElsewhere(print)) {
           return;
@@ -341,8 +341,8 @@ public final class Ingest {
       }
       double cost =
           binder.valid[Field.COST.ordinal()] ? binder.number[Field.COST.ordinal()] : Double.NaN;
-      String orderId =
-          binder.valid[Field.ORDER_ID.ordinal()] ? binder.text[Field.ORDER_ID.ordinal()] : null;
+      CharSequence orderId =
+          binder.valid[Field.ORDER_ID.ordinal()] ? binder.chars(Field.ORDER_ID) : null;
       int customer = ledger.intern(id);
       boolean fresh =
           ledger.purchase(
@@ -362,7 +362,7 @@ public final class Ingest {
         }
       }
       if (binder.valid[Field.CATEGORY.ordinal()]) {
-        ledger.category(customer, binder.text[Field.CATEGORY.ordinal()]);
+        ledger.category(customer, binder.chars(Field.CATEGORY));
       }
       keepAttributes(customer);
       seeDay(day);
@@ -370,15 +370,14 @@ public final class Ingest {
     }
 
     private void foldEvent(long print) {
-      int customer = ledger.intern(binder.text[Field.CUSTOMER_ID_OF_EVENT.ordinal()]);
+      int customer = ledger.intern(binder.text(Field.CUSTOMER_ID_OF_EVENT));
       int day = binder.day[Field.EVENT_TIME.ordinal()];
       int type = (int) binder.number[Field.EVENT_TYPE.ordinal()];
       double minutes =
           binder.valid[Field.DURATION_MINUTES.ordinal()]
               ? binder.number[Field.DURATION_MINUTES.ordinal()]
               : Double.NaN;
-      String feature =
-          binder.valid[Field.FEATURE.ordinal()] ? binder.text[Field.FEATURE.ordinal()] : null;
+      String feature = binder.valid[Field.FEATURE.ordinal()] ? binder.text(Field.FEATURE) : null;
       boolean fresh =
           ledger.event(customer, day, type, minutes, feature, print, rejectDuplicates());
       if (!fresh) {
@@ -400,7 +399,7 @@ public final class Ingest {
         reject("csat/nps", "", "survey row without a csat or nps answer");
         return;
       }
-      int customer = ledger.intern(binder.text[Field.CUSTOMER_ID_OF_SURVEY.ordinal()]);
+      int customer = ledger.intern(binder.text(Field.CUSTOMER_ID_OF_SURVEY));
       int day = binder.day[Field.SURVEY_DATE.ordinal()];
       ledger.survey(
           customer,

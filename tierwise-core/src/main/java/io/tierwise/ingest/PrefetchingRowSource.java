@@ -1,6 +1,7 @@
 package io.tierwise.ingest;
 
 import io.tierwise.TierwiseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -16,7 +17,17 @@ final class PrefetchingRowSource implements RowSource {
 
   /** Rows read ahead; the last batch of a source carries {@code end} or {@code failure}. */
   private static final class Batch {
-    final String[][] rows = new String[BATCH][];
+    /** The fields' characters, back to back. */
+    char[] chars;
+
+    /** Field k spans {@code chars[bounds[k]] .. chars[bounds[k + 1]]}. */
+    int[] bounds;
+
+    /** Row r's fields are {@code firstField[r] .. firstField[r + 1]}. */
+    final int[] firstField = new int[BATCH + 1];
+
+    int fields;
+    int used;
     final String[] origins = new String[BATCH];
     final long[] lines = new long[BATCH];
     final long[] prints = new long[BATCH];
@@ -24,6 +35,51 @@ final class PrefetchingRowSource implements RowSource {
     long progress;
     boolean end;
     RuntimeException failure;
+
+    Batch(int chars, int fields) {
+      this.chars = new char[chars];
+      this.bounds = new int[fields + 1];
+    }
+
+    /** Appends a field of the source's current row. */
+    void add(CharSequence value) {
+      int length = value.length();
+      if (used + length > chars.length) {
+        chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + length));
+      }
+      if (value instanceof CharSlice) {
+        CharSlice slice = (CharSlice) value;
+        System.arraycopy(slice.buffer, slice.offset, chars, used, length);
+      } else if (value instanceof String) {
+        ((String) value).getChars(0, length, chars, used);
+      } else {
+        for (int i = 0; i < length; i++) {
+          chars[used + i] = value.charAt(i);
+        }
+      }
+      used += length;
+      if (fields + 1 == bounds.length) {
+        bounds = Arrays.copyOf(bounds, bounds.length * 2);
+      }
+      fields++;
+      bounds[fields] = used;
+    }
+
+    /** The same value as {@link RowSource#fingerprint()} of row r. */
+    long fingerprint(int row) {
+      long hash = 0xcbf29ce484222325L;
+      int from = firstField[row];
+      int count = firstField[row + 1] - from;
+      for (int k = from; k < from + count; k++) {
+        int end = bounds[k + 1];
+        for (int j = bounds[k]; j < end; j++) {
+          hash = (hash ^ chars[j]) * 0x100000001b3L;
+        }
+        hash = (hash ^ 0x1f) * 0x100000001b3L;
+        hash = Long.rotateLeft(hash, 7) ^ count;
+      }
+      return hash;
+    }
   }
 
   private final RowSource source;
@@ -33,7 +89,9 @@ final class PrefetchingRowSource implements RowSource {
   private volatile boolean closed;
   private Batch current;
   private int position = -1;
-  private String[] row;
+  private int rowFirst;
+  private int rowCount;
+  private CharSlice[] slices = new CharSlice[0];
   private long progress;
 
   PrefetchingRowSource(RowSource source) {
@@ -45,7 +103,7 @@ final class PrefetchingRowSource implements RowSource {
   }
 
   private void readAhead() {
-    Batch batch = new Batch();
+    Batch batch = new Batch(1 << 16, BATCH * 8);
     try {
       while (!closed) {
         if (!source.next()) {
@@ -53,19 +111,19 @@ final class PrefetchingRowSource implements RowSource {
           break;
         }
         int count = source.fieldCount();
-        String[] fields = new String[count];
         for (int i = 0; i < count; i++) {
-          fields[i] = source.field(i);
+          batch.add(source.chars(i));
         }
-        batch.rows[batch.size] = fields;
-        batch.origins[batch.size] = source.origin();
-        batch.lines[batch.size] = source.line();
-        batch.prints[batch.size] = source.fingerprint();
+        int row = batch.size;
+        batch.firstField[row + 1] = batch.fields;
+        batch.origins[row] = source.origin();
+        batch.lines[row] = source.line();
+        batch.prints[row] = batch.fingerprint(row);
         batch.size++;
         if (batch.size == BATCH) {
           batch.progress = source.progress();
           queue.put(batch);
-          batch = new Batch();
+          batch = new Batch(batch.used + batch.used / 8 + 16, batch.fields + batch.fields / 8);
         }
       }
     } catch (RuntimeException e) {
@@ -92,8 +150,8 @@ final class PrefetchingRowSource implements RowSource {
     while (true) {
       if (current != null && position + 1 < current.size) {
         position++;
-        row = current.rows[position];
-        current.rows[position] = null;
+        rowFirst = current.firstField[position];
+        rowCount = current.firstField[position + 1] - rowFirst;
         return true;
       }
       if (current != null && (current.end || current.failure != null)) {
@@ -117,12 +175,35 @@ final class PrefetchingRowSource implements RowSource {
 
   @Override
   public int fieldCount() {
-    return row.length;
+    return rowCount;
   }
 
   @Override
   public String field(int index) {
-    return row[index];
+    int field = fieldIndex(index);
+    int start = current.bounds[field];
+    return new String(current.chars, start, current.bounds[field + 1] - start);
+  }
+
+  @Override
+  public CharSequence chars(int index) {
+    int field = fieldIndex(index);
+    if (index >= slices.length) {
+      CharSlice[] more = Arrays.copyOf(slices, Math.max(index + 1, slices.length * 2));
+      for (int i = slices.length; i < more.length; i++) {
+        more[i] = new CharSlice();
+      }
+      slices = more;
+    }
+    int start = current.bounds[field];
+    return slices[index].set(current.chars, start, current.bounds[field + 1] - start);
+  }
+
+  private int fieldIndex(int index) {
+    if (index < 0 || index >= rowCount) {
+      throw new IndexOutOfBoundsException(index);
+    }
+    return rowFirst + index;
   }
 
   @Override

@@ -60,8 +60,11 @@ final class RowBinder {
   private final CelVariableResolver resolver;
   private final boolean derivedAmount;
 
-  // The bound row, reused: text, number or day per field; null/NaN/INVALID when absent.
-  final String[] text = new String[Field.values().length];
+  // The bound row, reused: text, number or day per field; null/NaN/INVALID when absent. Text
+  // fields are kept as characters (views of the source's row) and become Strings on demand.
+  private final CharSequence[] chars = new CharSequence[Field.values().length];
+  private final String[] text = new String[Field.values().length];
+  private final CharSlice[] views = new CharSlice[Field.values().length];
   final double[] number = new double[Field.values().length];
   final int[] day = new int[Field.values().length];
   final boolean[] valid = new boolean[Field.values().length];
@@ -257,6 +260,22 @@ final class RowBinder {
     return all;
   }
 
+  /** A text or id field of the bound row as a String; null when absent. */
+  String text(Field field) {
+    int index = field.ordinal();
+    if (text[index] == null && chars[index] != null) {
+      text[index] = chars[index].toString();
+    }
+    return text[index];
+  }
+
+  /**
+   * A text or id field of the bound row as characters, valid until the next row; null when absent.
+   */
+  CharSequence chars(Field field) {
+    return chars[field.ordinal()];
+  }
+
   /** The column a field is read from, for rejects. */
   String columnOf(Field field) {
     Slot slot = slotByField.get(field);
@@ -280,13 +299,14 @@ final class RowBinder {
       int index = slot.field.ordinal();
       FieldStats fieldStats = stats[index];
       text[index] = null;
+      chars[index] = null;
       number[index] = Double.NaN;
       day[index] = TextValues.DateReader.INVALID;
       valid[index] = false;
-      String raw;
+      CharSequence raw;
       String reason = null;
       if (slot.column >= 0) {
-        raw = slot.column < source.fieldCount() ? source.field(slot.column) : null;
+        raw = slot.column < source.fieldCount() ? source.chars(slot.column) : null;
       } else if (slot.constant != null) {
         raw = slot.constant;
       } else {
@@ -304,7 +324,7 @@ final class RowBinder {
           reason = "expression failed: " + e.getMessage();
         }
       }
-      boolean present = raw != null && !raw.isBlank();
+      boolean present = raw != null && !CharSlice.isBlank(raw);
       if (!present) {
         fieldStats.missing++;
         if (reason != null) {
@@ -324,7 +344,7 @@ final class RowBinder {
         }
       } else {
         fieldStats.invalid++;
-        fail(slot.field, raw, reason);
+        fail(slot.field, raw.toString(), reason);
       }
     }
     if (derivedAmount) {
@@ -366,18 +386,14 @@ final class RowBinder {
     }
   }
 
-  private String parse(Slot slot, int index, String raw) {
+  private String parse(Slot slot, int index, CharSequence raw) {
     switch (slot.field.type()) {
       case ID -> {
-        String id = raw.strip();
-        if (slot.integerId && id.endsWith(".0")) {
-          id = id.substring(0, id.length() - 2);
-        }
-        text[index] = id;
+        chars[index] = stripped(raw, index, slot.integerId);
         return null;
       }
       case TEXT -> {
-        text[index] = raw.strip();
+        chars[index] = stripped(raw, index, false);
         return null;
       }
       case DATE -> {
@@ -404,7 +420,7 @@ final class RowBinder {
         return null;
       }
       case BOOLEAN -> {
-        Optional<Boolean> value = TextValues.parseBoolean(raw);
+        Optional<Boolean> value = TextValues.parseBoolean(raw.toString());
         if (value.isEmpty()) {
           return "not true/false";
         }
@@ -412,7 +428,7 @@ final class RowBinder {
         return null;
       }
       case EVENT_TYPE -> {
-        Optional<EventType> type = EventType.parse(raw);
+        Optional<EventType> type = EventType.parse(raw.toString());
         if (type.isEmpty()) {
           return "unknown event type (expected one of login, usage, feature_use, support_ticket,"
               + " consultation, custom_request, self_service, referral, complaint,"
@@ -423,6 +439,37 @@ final class RowBinder {
       }
     }
     return null;
+  }
+
+  /**
+   * The text without surrounding whitespace (like {@link String#strip()}) and, for integer ids,
+   * without a trailing ".0"; a view of the source's characters when it gives one.
+   */
+  private CharSequence stripped(CharSequence raw, int index, boolean integerId) {
+    int start = 0;
+    int end = raw.length();
+    while (start < end && Character.isWhitespace(raw.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(raw.charAt(end - 1))) {
+      end--;
+    }
+    if (integerId && end - start >= 2 && raw.charAt(end - 2) == '.' && raw.charAt(end - 1) == '0') {
+      end -= 2;
+    }
+    if (start == 0 && end == raw.length()) {
+      return raw;
+    }
+    if (raw instanceof CharSlice) {
+      CharSlice slice = (CharSlice) raw;
+      CharSlice view = views[index];
+      if (view == null) {
+        view = new CharSlice();
+        views[index] = view;
+      }
+      return view.set(slice.buffer, slice.offset + start, end - start);
+    }
+    return raw.subSequence(start, end).toString();
   }
 
   private static String range(Field field, double value) {

@@ -65,9 +65,10 @@ final class RowFingerprints {
   }
 
   /** A 64-bit hash of a text, for order ids. Never 0. */
-  static long hash(String text) {
+  static long hash(CharSequence text) {
     long hash = 0xcbf29ce484222325L;
-    for (int i = 0; i < text.length(); i++) {
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
       hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
     }
     return hash == 0 ? 1 : hash;

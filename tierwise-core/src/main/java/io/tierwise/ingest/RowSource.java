@@ -24,6 +24,15 @@ public interface RowSource extends Closeable {
   /** Field {@code index} of the current row, as text; empty for SQL NULL. */
   String field(int index);
 
+  /**
+   * Field {@code index} of the current row as characters, valid only until the next call to {@link
+   * #next()} or to this method with the same index; sources that keep rows in char buffers return a
+   * view instead of creating a String.
+   */
+  default CharSequence chars(int index) {
+    return field(index);
+  }
+
   /** Where the current row comes from: a file name or a query label. */
   String origin();
 
@@ -38,8 +47,9 @@ public interface RowSource extends Closeable {
     long hash = 0xcbf29ce484222325L;
     int count = fieldCount();
     for (int i = 0; i < count; i++) {
-      String value = field(i);
-      for (int j = 0; j < value.length(); j++) {
+      CharSequence value = chars(i);
+      int length = value.length();
+      for (int j = 0; j < length; j++) {
         hash = (hash ^ value.charAt(j)) * 0x100000001b3L;
       }
       hash = (hash ^ 0x1f) * 0x100000001b3L;

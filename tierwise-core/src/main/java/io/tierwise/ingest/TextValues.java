@@ -30,7 +30,7 @@ final class TextValues {
    * (one correctly rounded division); others go through {@link Double#parseDouble}. Returns NaN for
    * text that is not a finite number.
    */
-  static double parseDecimal(String text) {
+  static double parseDecimal(CharSequence text) {
     int length = text.length();
     int start = 0;
     while (start < length && text.charAt(start) == ' ') {
@@ -65,14 +65,14 @@ final class TextValues {
       } else if (character == '.' && !point) {
         point = true;
       } else {
-        return slowDecimal(text.substring(start, end));
+        return slowDecimal(text.subSequence(start, end).toString());
       }
     }
     if (digits == 0) {
       return NOT_A_NUMBER;
     }
     if (digits > 15) {
-      return slowDecimal(text.substring(start, end));
+      return slowDecimal(text.subSequence(start, end).toString());
     }
     double value = fractionDigits == 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
     return negative ? -value : value;
@@ -120,7 +120,8 @@ final class TextValues {
     private final Shape shape;
     private final ZoneId zone;
     private final String expected;
-    private String lastText;
+    private char[] lastText = new char[32];
+    private int lastLength = -1;
     private int lastDay = INVALID;
 
     DateReader(Optional<String> pattern, ZoneId zone) {
@@ -142,17 +143,44 @@ final class TextValues {
     }
 
     /** The epoch day, or {@link #INVALID}. Dates before 1900 or after 2199 are invalid. */
-    int read(String text) {
-      if (text.equals(lastText)) {
+    int read(CharSequence text) {
+      int length = text.length();
+      if (length == lastLength && sameAsLast(text, length)) {
         return lastDay;
       }
-      int day = parse(text.strip());
+      int day = parse(stripped(text));
       if (day != INVALID && (day < MIN_DAY || day > MAX_DAY)) {
         day = INVALID;
       }
-      lastText = text;
+      if (length > lastText.length) {
+        lastText = new char[Math.max(length, lastText.length * 2)];
+      }
+      for (int i = 0; i < length; i++) {
+        lastText[i] = text.charAt(i);
+      }
+      lastLength = length;
       lastDay = day;
       return day;
+    }
+
+    private boolean sameAsLast(CharSequence text, int length) {
+      for (int i = 0; i < length; i++) {
+        if (lastText[i] != text.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The text without surrounding whitespace; itself when there is none (the common case). */
+    private static CharSequence stripped(CharSequence text) {
+      int length = text.length();
+      if (length == 0
+          || (!Character.isWhitespace(text.charAt(0))
+              && !Character.isWhitespace(text.charAt(length - 1)))) {
+        return text;
+      }
+      return text.toString().strip();
     }
 
     private static Shape shapeOf(String pattern) {
@@ -176,8 +204,8 @@ final class TextValues {
       }
     }
 
-    private int parse(String text) {
-      if (text.isEmpty()) {
+    private int parse(CharSequence text) {
+      if (text.length() == 0) {
         return INVALID;
       }
       if (shape == Shape.COMPACT_DATE) {
@@ -210,7 +238,7 @@ final class TextValues {
       }
       try {
         return (int)
-            OffsetDateTime.parse(text.replace(' ', 'T'))
+            OffsetDateTime.parse(text.toString().replace(' ', 'T'))
                 .atZoneSameInstant(zone)
                 .toLocalDate()
                 .toEpochDay();
@@ -223,7 +251,7 @@ final class TextValues {
       }
     }
 
-    private int parseWithPattern(String text, DateTimeFormatter formatter) {
+    private int parseWithPattern(CharSequence text, DateTimeFormatter formatter) {
       try {
         return switch (shape) {
           case OFFSET_DATE_TIME ->
@@ -267,7 +295,7 @@ final class TextValues {
       return era * 146097 + dayOfEra - 719468;
     }
 
-    private static boolean hasOffset(String text) {
+    private static boolean hasOffset(CharSequence text) {
       char last = text.charAt(text.length() - 1);
       if (last == 'Z' || last == 'z') {
         return true;
@@ -281,7 +309,7 @@ final class TextValues {
       return false;
     }
 
-    private static boolean validTime(String text) {
+    private static boolean validTime(CharSequence text) {
       // HH:mm[:ss[.fraction]] after the separator
       if (text.length() < 16 || text.charAt(13) != ':') {
         return false;
@@ -310,7 +338,7 @@ final class TextValues {
       return true;
     }
 
-    private static boolean isIsoDatePrefix(String text) {
+    private static boolean isIsoDatePrefix(CharSequence text) {
       return text.charAt(4) == '-'
           && text.charAt(7) == '-'
           && digits(text, 0, 4) >= 0
@@ -318,7 +346,7 @@ final class TextValues {
           && digits(text, 8, 10) >= 0;
     }
 
-    private static int digits(String text, int from, int to) {
+    private static int digits(CharSequence text, int from, int to) {
       int value = 0;
       for (int i = from; i < to; i++) {
         char character = text.charAt(i);

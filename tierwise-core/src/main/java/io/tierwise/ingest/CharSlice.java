@@ -1,0 +1,76 @@
+package io.tierwise.ingest;
+
+/**
+ * A mutable view of a range of a char array, reused from row to row so that reading a field does
+ * not create a String. Valid only until its owner moves on; call {@link #toString()} to keep it.
+ */
+final class CharSlice implements CharSequence {
+  char[] buffer = new char[0];
+  int offset;
+  int length;
+
+  CharSlice set(char[] buffer, int offset, int length) {
+    this.buffer = buffer;
+    this.offset = offset;
+    this.length = length;
+    return this;
+  }
+
+  @Override
+  public int length() {
+    return length;
+  }
+
+  @Override
+  public char charAt(int index) {
+    return buffer[offset + index];
+  }
+
+  @Override
+  public CharSequence subSequence(int start, int end) {
+    return new String(buffer, offset + start, end - start);
+  }
+
+  @Override
+  public String toString() {
+    return new String(buffer, offset, length);
+  }
+
+  /** The same value as {@link String#hashCode()} of the text. */
+  static int hash(CharSequence text) {
+    if (text instanceof String) {
+      return text.hashCode();
+    }
+    int hash = 0;
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      hash = 31 * hash + text.charAt(i);
+    }
+    return hash;
+  }
+
+  /** Whether a String and a text have the same characters. */
+  static boolean same(String stored, CharSequence text) {
+    int length = text.length();
+    if (stored.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (stored.charAt(i) != text.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the text is empty or only whitespace, like {@link String#isBlank()}. */
+  static boolean isBlank(CharSequence text) {
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
