@@ -221,7 +221,7 @@ public final class ClvCommand implements Runnable {
           new ClvFitResult(
               window, statistics, purchaseFit, spendFit, holdout, ingested.rejectsWritten());
       if (json) {
-        out.println(ValidateCommand.Json.MAPPER.writeValueAsString(result.toJson()));
+        out.println(CliJson.MAPPER.writeValueAsString(result.toJson()));
       } else {
         out.print(ClvFitText.render(result, rejectsFile));
       }

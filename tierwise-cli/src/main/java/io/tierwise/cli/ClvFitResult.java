@@ -47,7 +47,7 @@ record ClvFitResult(
    * report), {@code holdout} and {@code diagnostics}.
    */
   ObjectNode toJson() {
-    ObjectMapper mapper = ValidateCommand.Json.MAPPER;
+    ObjectMapper mapper = CliJson.MAPPER;
     ObjectNode root = mapper.valueToTree(purchaseFit.report());
     root.put("time_unit", ClvModelFile.unitName(window.unit()));
     root.put("purchases", statistics.countOrders() ? "orders" : "days");

@@ -1,7 +1,6 @@
 package io.tierwise.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tierwise.ingest.IngestResult;
 import io.tierwise.ingest.SourceMapping;
 import io.tierwise.quality.QualityReport;
@@ -95,8 +94,7 @@ final class DemoCommand implements Callable<Integer> {
     LocalDate asOf = ingest.newestRecord().orElse(LocalDate.of(2024, 12, 31));
     QualityReport quality =
         QualityReport.of(ingest, asOf, QualityThresholds.NONE, rejects.toString());
-    Files.writeString(
-        results.resolve("quality.json"), ValidateCommand.Json.MAPPER.writeValueAsString(quality));
+    Files.writeString(results.resolve("quality.json"), CliJson.MAPPER.writeValueAsString(quality));
     for (QualityReport.SourceQuality source : quality.sources()) {
       stdout.printf(
           Locale.ROOT,
@@ -121,7 +119,7 @@ final class DemoCommand implements Callable<Integer> {
     if (code != ExitCodes.OK) {
       return code;
     }
-    JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
+    JsonNode summary = CliJson.MAPPER.readTree(run.resolve("summary.json").toFile());
     stdout.println();
     table(stdout, "tier", summary.path("tier"));
     table(stdout, "ABC class", summary.path("abc").path("classes"));

@@ -103,8 +103,7 @@ final class RunCommand implements Callable<Integer> {
     QualityReport quality = QualityReport.of(ingest, at, data.thresholds(), rejects.toString());
     Files.writeString(out.resolve("quality.txt"), QualityReportText.render(quality));
     Files.writeString(
-        out.resolve("quality.json"),
-        ValidateCommand.Json.MAPPER.writeValueAsString(quality) + "\n");
+        out.resolve("quality.json"), CliJson.MAPPER.writeValueAsString(quality) + "\n");
     RunProvenance provenance =
         RunProvenance.of(
             at,

@@ -1,8 +1,5 @@
 package io.tierwise.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tierwise.TierwiseException;
 import io.tierwise.ingest.IngestResult;
 import io.tierwise.ingest.SourceMapping;
@@ -73,22 +70,11 @@ final class ValidateCommand implements Callable<Integer> {
                             "no usable row in any source; see " + rejects));
     QualityReport report = QualityReport.of(result, at, thresholds, rejects.toString());
     if (json) {
-      out.println(Json.MAPPER.writeValueAsString(report));
+      out.println(CliJson.MAPPER.writeValueAsString(report));
     } else {
       out.print(QualityReportText.render(report));
     }
     out.flush();
     return report.failed() ? ExitCodes.DATA_QUALITY : ExitCodes.OK;
-  }
-
-  /** The JSON writer of the CLI: ISO dates, stable key order. */
-  static final class Json {
-    static final ObjectMapper MAPPER =
-        new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
-
-    private Json() {}
   }
 }

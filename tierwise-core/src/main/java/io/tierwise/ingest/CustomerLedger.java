@@ -81,19 +81,6 @@ final class CustomerLedger {
     return size - 1;
   }
 
-  /** The index of a known customer, or -1. */
-  int find(String id) {
-    int mask = index.length - 1;
-    int slot = spread(id.hashCode()) & mask;
-    while (index[slot] != 0) {
-      if (ids[index[slot] - 1].equals(id)) {
-        return index[slot] - 1;
-      }
-      slot = (slot + 1) & mask;
-    }
-    return -1;
-  }
-
   private static int spread(int hash) {
     int mixed = hash * 0x9E3779B9;
     return mixed ^ (mixed >>> 16);

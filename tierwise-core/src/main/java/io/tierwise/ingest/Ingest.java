@@ -155,7 +155,7 @@ public final class Ingest {
       for (FieldStats stats : binder.allStats()) {
         fields.add(
             new SourceReport.FieldReport(
-                stats.field(),
+                stats.field,
                 stats.valid + stats.invalid,
                 stats.missing,
                 stats.valid,

@@ -242,14 +242,6 @@ final class RowBinder {
     return column < source.fieldCount() ? source.field(column) : "";
   }
 
-  boolean has(Field field) {
-    return slotByField.containsKey(field);
-  }
-
-  FieldStats stats(Field field) {
-    return stats[field.ordinal()];
-  }
-
   List<FieldStats> allStats() {
     List<FieldStats> all = new ArrayList<>();
     for (Field field : spec.kind().fields()) {
@@ -486,10 +478,6 @@ final class RowBinder {
     boolean byField =
         valid[Field.CANCELLATION.ordinal()] && number[Field.CANCELLATION.ordinal()] == 1;
     return byField || (cancellationRule != null && cancellationRule.evalBoolean(resolver));
-  }
-
-  Optional<String> cancellationRuleSource() {
-    return Optional.ofNullable(cancellationRule).map(RuleExpression::source);
   }
 
   /** Evaluates the exclusion rule on the current row; false when there is none. */

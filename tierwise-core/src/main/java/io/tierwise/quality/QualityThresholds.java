@@ -164,16 +164,6 @@ public record QualityThresholds(
     return values;
   }
 
-  /** A convenience for tests and callers building thresholds in code. */
-  public static QualityThresholds maxRejectShare(double share) {
-    return new QualityThresholds(
-        OptionalDouble.of(share),
-        OptionalDouble.empty(),
-        OptionalDouble.empty(),
-        Map.of(),
-        Map.of());
-  }
-
   Optional<Double> coverageFor(String source, String field) {
     return Optional.ofNullable(minCoverage.get(source + "." + field));
   }

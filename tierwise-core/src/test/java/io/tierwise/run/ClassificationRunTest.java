@@ -11,7 +11,6 @@ import io.tierwise.synth.SyntheticCompanyGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,14 +33,7 @@ class ClassificationRunTest {
     SourceMapping mapping = SourceMapping.ownFormat(data);
     IngestResult ingest = Ingest.run(mapping, directory.resolve("rejects.csv"));
     TieringPolicy policy = TieringPolicy.defaults();
-    RunProvenance provenance =
-        RunProvenance.of(
-            LocalDate.of(2024, 12, 31),
-            policy.name(),
-            policy.version(),
-            policy.sha256(),
-            InputFingerprint.of(mapping.inputFiles()),
-            "test");
+    RunProvenance provenance = RunFixtures.provenance(mapping, policy);
     ClassificationRun.execute(ingest.customers(), policy, provenance, out);
     return out;
   }

@@ -16,7 +16,6 @@ import io.tierwise.synth.SyntheticCompanyGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,13 +31,7 @@ class ClvStageTest {
     ClassificationRun.execute(
         ingest.customers(),
         policy,
-        RunProvenance.of(
-            LocalDate.of(2024, 12, 31),
-            policy.name(),
-            policy.version(),
-            policy.sha256(),
-            InputFingerprint.of(SourceMapping.ownFormat(data).inputFiles()),
-            "test"),
+        RunFixtures.provenance(SourceMapping.ownFormat(data), policy),
         out);
     return out;
   }

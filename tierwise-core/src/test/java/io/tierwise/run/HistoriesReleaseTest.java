@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,13 +30,7 @@ class HistoriesReleaseTest {
     ClassificationRun.execute(
         Ingest.run(mapping, directory.resolve(name + "-rejects.csv")).customers(),
         policy,
-        RunProvenance.of(
-            LocalDate.of(2024, 12, 31),
-            policy.name(),
-            policy.version(),
-            policy.sha256(),
-            InputFingerprint.of(mapping.inputFiles()),
-            "test"),
+        RunFixtures.provenance(mapping, policy),
         out,
         ChurnSource.train(),
         CLOCK,

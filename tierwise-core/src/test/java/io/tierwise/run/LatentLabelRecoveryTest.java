@@ -12,7 +12,6 @@ import io.tierwise.synth.GeneratorSettings;
 import io.tierwise.synth.SyntheticCompanyGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,13 +37,7 @@ class LatentLabelRecoveryTest {
     ClassificationRun.execute(
         ingest.customers(),
         policy,
-        RunProvenance.of(
-            LocalDate.of(2024, 12, 31),
-            policy.name(),
-            policy.version(),
-            policy.sha256(),
-            InputFingerprint.of(SourceMapping.ownFormat(data).inputFiles()),
-            "test"),
+        RunFixtures.provenance(SourceMapping.ownFormat(data), policy),
         out);
 
     Map<String, String[]> truth = new HashMap<>();
