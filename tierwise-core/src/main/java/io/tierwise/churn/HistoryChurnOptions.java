@@ -28,8 +28,9 @@ public record HistoryChurnOptions(
    * Indicators whose value as of a past day is not a function of the data up to that day alone:
    * ingest keeps the set of features used and categories bought over all time, the mean CSAT over
    * all answers, and only the newest survey answer (so whether an answer "exists" as of a past day
-   * depends on later answers); the score attributes are a snapshot taken at export. A model trained
-   * on a past date must not read them (see docs/churn.md, "No leakage").
+   * depends on later answers); the score attributes are a snapshot taken at export; potential value
+   * and P(alive) are set by the run's CLV fit as of the run date only, so a past date sees other
+   * numbers. A model trained on a past date must not read them (see docs/churn.md, "No leakage").
    */
   public static final List<Indicator> NOT_AS_OF_SAFE =
       List.of(
@@ -39,7 +40,9 @@ public record HistoryChurnOptions(
           Indicator.LATEST_CSAT,
           Indicator.LATEST_NPS,
           Indicator.STRATEGIC_SCORE,
-          Indicator.EXPERT_SCORE);
+          Indicator.EXPERT_SCORE,
+          Indicator.POTENTIAL_VALUE,
+          Indicator.P_ALIVE);
 
   public HistoryChurnOptions {
     Objects.requireNonNull(kind, "kind");

@@ -134,7 +134,7 @@ final class AnalyticsSections {
               + (riskBands.size() - 1)
               + "].min_probability: the last band must start at 0 so every score has a band");
     }
-    double alert = reader.number(node.path("alert_threshold"), "churn.alert_threshold", 0.5, 0, 1);
+    double alert = reader.number(node.path("alert_threshold"), "churn.alert_threshold", 0.6, 0, 1);
     int top = reader.integer(node.path("top_signals"), "churn.top_signals", 3, 1, 20);
     int max =
         reader.integer(

@@ -99,6 +99,22 @@ final class ChurnStage {
     try {
       HistoryChurnFit trained =
           new HistoryChurnTrainer(options, clock).train(base, policy.indicators(), asOf);
+      double auc = trained.model().evaluation().auc();
+      if (!(auc >= settings.minAuc())) {
+        // A model that ranks churners no better than this must not raise alerts; it is dropped
+        // here, before the run's main pass, so its training tables do not stay in memory.
+        return new Training(
+            Optional.empty(),
+            Optional.empty(),
+            "",
+            String.format(
+                java.util.Locale.ROOT,
+                "the churn model trained on this data was not used: its test AUC %.3f is below"
+                    + " churn.min_auc %.2f (too little history for churn.horizon_days %d?)",
+                auc,
+                settings.minAuc(),
+                settings.horizonDays()));
+      }
       return new Training(
           Optional.of(trained.model()),
           Optional.of(trained),
@@ -139,26 +155,6 @@ final class ChurnStage {
     ChurnModel model = training.model().get();
     Optional<HistoryChurnFit> fit = training.fit();
     String source = training.source();
-    double auc = model.evaluation().auc();
-    if (fit.isPresent() && !(auc >= settings.minAuc())) {
-      // A model that ranks churners no better than this must not raise alerts.
-      return new ChurnStage(
-          settings,
-          Optional.empty(),
-          source,
-          fit,
-          String.format(
-              java.util.Locale.ROOT,
-              "the churn model trained on this data was not used: its test AUC %.3f is below"
-                  + " churn.min_auc %.2f (too little history for churn.horizon_days %d?)",
-              auc,
-              settings.minAuc(),
-              settings.horizonDays()),
-          probabilities,
-          signals,
-          Optional.empty(),
-          lapsed);
-    }
     List<Indicator> columns =
         model.columnNames().stream().map(name -> Indicator.fromKey(name).orElseThrow()).toList();
     int chunks = (table.size() + CHUNK - 1) / CHUNK;

@@ -76,4 +76,15 @@ class AnalyticsPolicyTest {
         "clusters.features[1]: 'monetary' listed twice");
     rejects("clusters: { sead: 1 }", "clusters.sead: unknown key", "did you mean 'seed'");
   }
+
+  @Test
+  void anEmptySectionMeansTheShippedDefaults() {
+    TieringPolicy empty =
+        TieringPolicy.parse("churn: {}\nclusters: {}\npotential_value: {}\n", "empty sections");
+    TieringPolicy defaults = TieringPolicy.defaults();
+    org.assertj.core.api.Assertions.assertThat(empty.churn()).isEqualTo(defaults.churn());
+    org.assertj.core.api.Assertions.assertThat(empty.clusters()).isEqualTo(defaults.clusters());
+    org.assertj.core.api.Assertions.assertThat(empty.potentialValue())
+        .isEqualTo(defaults.potentialValue());
+  }
 }

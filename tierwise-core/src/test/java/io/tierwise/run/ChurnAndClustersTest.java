@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import io.tierwise.TierwiseException;
 import io.tierwise.churn.ChurnModel;
 import io.tierwise.churn.ChurnOptions;
@@ -63,7 +64,10 @@ class ChurnAndClustersTest {
   }
 
   private static Path run(Path target, ChurnSource source) {
-    TieringPolicy policy = TieringPolicy.defaults();
+    return run(target, source, TieringPolicy.defaults());
+  }
+
+  private static Path run(Path target, ChurnSource source, TieringPolicy policy) {
     RunProvenance provenance =
         RunProvenance.of(
             AS_OF, policy.name(), policy.version(), policy.sha256(), List.of(), "test");
@@ -138,6 +142,32 @@ class ChurnAndClustersTest {
     assertThat(column(again, "churn_probability")).isEqualTo(column(out, "churn_probability"));
     assertThat(Files.readAllBytes(again.resolve("alerts.csv")))
         .isEqualTo(Files.readAllBytes(out.resolve("alerts.csv")));
+  }
+
+  @Test
+  void aTrainedModelBelowMinAucScoresNobodyButAReusedOneIsStillUsed() throws IOException {
+    TieringPolicy strict = TieringPolicy.parse("churn:\n  min_auc: 0.99\n", "strict policy");
+
+    Path skipped = run(directory.resolve("strict"), new ChurnSource.TrainOnHistory(), strict);
+
+    JsonNode churn =
+        ModelFile.MAPPER.readTree(skipped.resolve("summary.json").toFile()).path("churn");
+    assertThat(churn.path("skipped").asText()).contains("below churn.min_auc 0.99");
+    assertThat(skipped.resolve(ClassificationRun.CHURN_MODEL)).doesNotExist();
+    assertThat(Files.readAllLines(skipped.resolve("alerts.csv"))).hasSize(1);
+    try (CsvReader<NamedCsvRecord> reader =
+        CsvReader.builder().ofNamedCsvRecord(skipped.resolve("customers.csv"))) {
+      reader.forEach(row -> assertThat(row.getField("churn_probability")).isEmpty());
+    }
+
+    ChurnModel saved = ChurnModel.load(out.resolve(ClassificationRun.CHURN_MODEL));
+    Path reused =
+        run(
+            directory.resolve("strict-reused"),
+            new ChurnSource.Reuse(saved, out.resolve(ClassificationRun.CHURN_MODEL).toString()),
+            strict);
+    assertThat(Files.readAllLines(reused.resolve("alerts.csv")))
+        .isEqualTo(Files.readAllLines(out.resolve("alerts.csv")));
   }
 
   @Test
