@@ -62,12 +62,6 @@ public final class ClvCommand implements Runnable {
             + " a parameter at its bound, singular Hessian); --out files are then not written."
       })
   static final class Fit implements Callable<Integer> {
-    /**
-     * Repeat customers whose mean repeat value is 0 (zero-value orders, kept because they count as
-     * purchases) are left out of the spend fit, with a warning, up to this share; more stop the
-     * command (exit 4). CDNOW's master file has one such customer among 9,451.
-     */
-    static final double SPEND_NON_POSITIVE_TOLERANCE = 0.01;
 
     @Spec CommandLine.Model.CommandSpec spec;
 
@@ -201,7 +195,7 @@ public final class ClvCommand implements Runnable {
           ClvFitter.fitPurchaseModel(statistics.stats(), model);
       ModelFit<GammaGammaModel> spendFit =
           new GammaGammaTrainer()
-              .leavingOutNonPositive(SPEND_NON_POSITIVE_TOLERANCE)
+              .leavingOutNonPositive(GammaGammaTrainer.DEFAULT_NON_POSITIVE_SHARE)
               .fit(statistics.stats());
       Optional<HoldoutReport> holdout =
           window.hasHoldout() && purchaseFit.diagnostics().trustworthy()

@@ -9,7 +9,6 @@ import io.tierwise.clv.ClvScorer;
 import io.tierwise.clv.CustomerValue;
 import io.tierwise.clv.RepeatPurchaseStats;
 import io.tierwise.ingest.CustomerBase;
-import io.tierwise.ingest.CustomerHistory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -46,15 +45,15 @@ final class ClvCustomersCsv {
     try (CsvWriter writer = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(file)) {
       writer.writeRecord(HEADER);
       for (int i = 0; i < customers.size(); i++) {
-        CustomerHistory history = customers.history(i);
-        Optional<RepeatPurchaseStats> stats = ClvStatistics.customer(history, window, countOrders);
+        Optional<RepeatPurchaseStats> stats =
+            ClvStatistics.customer(customers.purchases(i), window, countOrders);
         if (stats.isEmpty()) {
           continue;
         }
         CustomerValue value = scorer.score(stats.get());
         RepeatPurchaseStats s = value.stats();
         writer.writeRecord(
-            history.customerId(),
+            customers.customerId(i),
             Integer.toString(s.repeatPurchases()),
             number(s.recency()),
             number(s.age()),

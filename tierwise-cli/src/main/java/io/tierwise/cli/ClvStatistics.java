@@ -47,22 +47,26 @@ record ClvStatistics(
     long withoutPurchases = 0;
     long afterCalibration = 0;
     for (int i = 0; i < customers.size(); i++) {
-      CustomerHistory history = customers.history(i);
-      CustomerHistory.Purchases purchases = history.purchases();
+      CustomerHistory.Purchases purchases = customers.purchases(i);
       int[] days = purchases.days();
       double[] revenue = purchases.revenue();
-      byte[] id = history.customerId().getBytes(StandardCharsets.UTF_8);
+      int[] orders = purchases.orders();
+      byte[] id = customers.customerId(i).getBytes(StandardCharsets.UTF_8);
       room(buffer, digest, 8).putInt(id.length).putInt(days.length);
-      for (byte b : id) {
-        room(buffer, digest, 1).put(b);
+      if (id.length > buffer.capacity()) {
+        flush(buffer, digest);
+        digest.update(id);
+      } else {
+        room(buffer, digest, id.length).put(id);
       }
       for (int d = 0; d < days.length; d++) {
-        room(buffer, digest, 12).putInt(days[d]).putDouble(revenue[d]);
+        // the order count is part of what the models see with --purchases orders
+        room(buffer, digest, 16).putInt(days[d]).putDouble(revenue[d]).putInt(orders[d]);
       }
       if (days.length == 0) {
         withoutPurchases++;
       } else if (!(countOrders
-          ? builder.addCustomerOrders(days, purchases.orders(), revenue)
+          ? builder.addCustomerOrders(days, orders, revenue)
           : builder.addCustomer(days, revenue))) {
         afterCalibration++;
       }
@@ -79,8 +83,7 @@ record ClvStatistics(
 
   /** One customer's statistics, counting purchase days or orders as {@link #of} does. */
   static Optional<RepeatPurchaseStats> customer(
-      CustomerHistory history, CalibrationWindow window, boolean countOrders) {
-    CustomerHistory.Purchases purchases = history.purchases();
+      CustomerHistory.Purchases purchases, CalibrationWindow window, boolean countOrders) {
     return countOrders
         ? RepeatPurchaseStats.fromOrders(
             purchases.days(), purchases.orders(), purchases.revenue(), window)

@@ -194,6 +194,10 @@ public record ClvModelFile(
     } catch (IOException e) {
       throw TierwiseException.invalidInput("cannot read CLV model file " + file + ": " + e, e);
     }
+    if (model == null) {
+      throw TierwiseException.invalidInput(
+          file + " is empty JSON (null); write a model with 'tierwise clv fit --out DIR'");
+    }
     if (!FORMAT.equals(model.format()) || model.formatVersion() > FORMAT_VERSION) {
       throw TierwiseException.invalidInput(
           file

@@ -20,7 +20,9 @@ import io.tierwise.metrics.Indicator;
 import io.tierwise.metrics.IndicatorTable;
 import io.tierwise.policy.TieringPolicy;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -30,29 +32,18 @@ import java.util.stream.IntStream;
  * customer's purchases up to the as-of date (the calibration end), and sets each customer's
  * potential value to the discounted CLV over the policy's horizon and P(alive) from the purchase
  * model. A fit that is not trustworthy is never used: the run keeps the run-rate estimate and says
- * why in {@code summary.json}.
+ * why in {@code summary.json}. {@link #fit} reads purchases (before the ledger is released); {@link
+ * Fit#apply} sets the columns of the indicator table.
  */
 final class ClvStage {
-  /** Share of repeat customers with a non-positive mean spend that the spend fit may leave out. */
-  private static final double SPEND_NON_POSITIVE_TOLERANCE = 0.01;
+  private static final ClvTimeUnit UNIT = ClvTimeUnit.WEEKS;
 
-  private final TieringPolicy.PotentialValue settings;
+  private final Fit fit;
   private final IndicatorTable table;
-  private final Optional<ModelFit<? extends PurchaseModel>> purchaseFit;
-  private final Optional<ModelFit<GammaGammaModel>> spendFit;
-  private final String status;
 
-  private ClvStage(
-      TieringPolicy.PotentialValue settings,
-      IndicatorTable table,
-      Optional<ModelFit<? extends PurchaseModel>> purchaseFit,
-      Optional<ModelFit<GammaGammaModel>> spendFit,
-      String status) {
-    this.settings = settings;
+  private ClvStage(Fit fit, IndicatorTable table) {
+    this.fit = fit;
     this.table = table;
-    this.purchaseFit = purchaseFit;
-    this.spendFit = spendFit;
-    this.status = status;
   }
 
   /** The indicator table, with potential value and P(alive) from the CLV models when used. */
@@ -62,23 +53,21 @@ final class ClvStage {
 
   /** True when potential value comes from the CLV models. */
   boolean used() {
-    return status.equals("clv");
+    return fit.used;
   }
 
-  /** Why the run-rate estimate was kept, or "clv". */
+  /** "clv", or why the run-rate estimate was kept. */
   String status() {
-    return status;
+    return fit.status;
   }
 
-  /**
-   * The fitted CLV models of a run (or why there are none) and every customer's statistics,
-   * computed from the purchases before the ledger is released; {@link #apply} sets the columns.
-   */
+  /** The fitted CLV models of a run (or why they are not used) and every customer's statistics. */
   static final class Fit {
     private final TieringPolicy.PotentialValue settings;
     private final RepeatPurchaseStats[] stats;
     private final Optional<ModelFit<? extends PurchaseModel>> purchaseFit;
     private final Optional<ModelFit<GammaGammaModel>> spendFit;
+    private final boolean used;
     private final String status;
 
     private Fit(
@@ -86,29 +75,29 @@ final class ClvStage {
         RepeatPurchaseStats[] stats,
         Optional<ModelFit<? extends PurchaseModel>> purchaseFit,
         Optional<ModelFit<GammaGammaModel>> spendFit,
-        String status) {
+        String notUsedBecause) {
       this.settings = settings;
       this.stats = stats;
       this.purchaseFit = purchaseFit;
       this.spendFit = spendFit;
-      this.status = status;
+      this.used = notUsedBecause.isEmpty();
+      this.status = used ? "clv" : notUsedBecause;
     }
 
     /** The table with potential value and P(alive) from the models, when they are used. */
     ClvStage apply(IndicatorTable table) {
-      if (!status.equals("clv")) {
-        return new ClvStage(settings, table, purchaseFit, spendFit, status);
+      if (!used) {
+        return new ClvStage(this, table);
       }
       ClvModel model =
           new ClvModel(purchaseFit.orElseThrow().model(), spendFit.orElseThrow().model(), UNIT);
-      int size = table.size();
-      double[] potential = new double[size];
-      double[] alive = new double[size];
+      double[] potential = new double[table.size()];
+      double[] alive = new double[table.size()];
       Arrays.fill(alive, Double.NaN);
       ThreadLocal<ClvScorer> scorers =
           ThreadLocal.withInitial(
               () -> new ClvScorer(model, settings.horizonMonths(), settings.monthlyDiscount()));
-      IntStream.range(0, size)
+      IntStream.range(0, table.size())
           .parallel()
           .forEach(
               customer -> {
@@ -118,36 +107,28 @@ final class ClvStage {
                   alive[customer] = value.probabilityAlive();
                 }
               });
-      IndicatorTable withClv =
-          table.withColumns(Map.of(Indicator.POTENTIAL_VALUE, potential, Indicator.P_ALIVE, alive));
-      return new ClvStage(settings, withClv, purchaseFit, spendFit, status);
+      return new ClvStage(
+          this,
+          table.withColumns(
+              Map.of(Indicator.POTENTIAL_VALUE, potential, Indicator.P_ALIVE, alive)));
     }
   }
 
-  private static final ClvTimeUnit UNIT = ClvTimeUnit.WEEKS;
-
   static Fit fit(CustomerBase customers, TieringPolicy.PotentialValue settings, LocalDate asOf) {
+    RepeatPurchaseStats[] none = new RepeatPurchaseStats[0];
     if (!settings.clv()) {
-      return new Fit(
-          settings,
-          new RepeatPurchaseStats[0],
-          Optional.empty(),
-          Optional.empty(),
-          "run_rate (policy)");
+      return new Fit(settings, none, Optional.empty(), Optional.empty(), "run_rate (policy)");
     }
     CalibrationWindow window = CalibrationWindow.of(asOf, UNIT);
-    int size = customers.size();
-    RepeatPurchaseStats[] stats = new RepeatPurchaseStats[size];
-    IntStream.range(0, size)
+    RepeatPurchaseStats[] stats = new RepeatPurchaseStats[customers.size()];
+    IntStream.range(0, stats.length)
         .parallel()
         .forEach(
             customer -> {
               CustomerHistory.Purchases purchases = customers.purchases(customer);
-              if (purchases.dayCount() > 0) {
-                stats[customer] =
-                    RepeatPurchaseStats.from(purchases.days(), purchases.revenue(), window)
-                        .orElse(null);
-              }
+              stats[customer] =
+                  RepeatPurchaseStats.from(purchases.days(), purchases.revenue(), window)
+                      .orElse(null);
             });
     CompressedStats.Builder builder = CompressedStats.builder(window);
     for (RepeatPurchaseStats customer : stats) {
@@ -162,46 +143,39 @@ final class ClvStage {
       purchase = ClvFitter.fitPurchaseModel(compressed, settings.purchaseModel());
       spend =
           new GammaGammaTrainer()
-              .leavingOutNonPositive(SPEND_NON_POSITIVE_TOLERANCE)
+              .leavingOutNonPositive(GammaGammaTrainer.DEFAULT_NON_POSITIVE_SHARE)
               .fit(compressed);
     } catch (TierwiseException e) {
       return new Fit(
           settings,
-          stats,
+          none,
           Optional.empty(),
           Optional.empty(),
           "run_rate: the CLV models cannot be fitted on this data: " + e.getMessage());
     }
     if (!purchase.diagnostics().trustworthy() || !spend.diagnostics().trustworthy()) {
-      String reasons =
-          String.join(
-              "; ", concat(purchase.diagnostics().warnings(), spend.diagnostics().warnings()));
+      List<String> reasons = new ArrayList<>(purchase.diagnostics().warnings());
+      reasons.addAll(spend.diagnostics().warnings());
       return new Fit(
           settings,
-          stats,
+          none,
           Optional.of(purchase),
           Optional.of(spend),
-          "run_rate: the CLV fit is not trustworthy: " + reasons);
+          "run_rate: the CLV fit is not trustworthy: " + String.join("; ", reasons));
     }
-    return new Fit(settings, stats, Optional.of(purchase), Optional.of(spend), "clv");
-  }
-
-  private static java.util.List<String> concat(
-      java.util.List<String> first, java.util.List<String> second) {
-    java.util.List<String> all = new java.util.ArrayList<>(first);
-    all.addAll(second);
-    return all;
+    return new Fit(settings, stats, Optional.of(purchase), Optional.of(spend), "");
   }
 
   /** The {@code potential_value} section of summary.json. */
   void toJson(ObjectNode node) {
     node.put("method", used() ? "clv" : "run_rate");
-    node.put("status", status);
-    node.put("horizon_months", settings.horizonMonths());
-    node.put("monthly_discount", settings.monthlyDiscount());
+    node.put("status", status());
+    node.put("horizon_months", fit.settings.horizonMonths());
+    node.put("monthly_discount", fit.settings.monthlyDiscount());
     node.put("time_unit", "weeks");
-    purchaseFit.ifPresent(
-        fit -> node.set("purchase_model", ModelFile.MAPPER.valueToTree(fit.report())));
-    spendFit.ifPresent(fit -> node.set("spend_model", ModelFile.MAPPER.valueToTree(fit.report())));
+    fit.purchaseFit.ifPresent(
+        found -> node.set("purchase_model", ModelFile.MAPPER.valueToTree(found.report())));
+    fit.spendFit.ifPresent(
+        found -> node.set("spend_model", ModelFile.MAPPER.valueToTree(found.report())));
   }
 }

@@ -2,11 +2,22 @@ package io.tierwise.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import io.tierwise.TierwiseException;
+import io.tierwise.clv.BgNbdModel;
+import io.tierwise.clv.CalibrationWindow;
+import io.tierwise.clv.ClvModel;
+import io.tierwise.clv.ClvScorer;
+import io.tierwise.clv.ClvTimeUnit;
+import io.tierwise.clv.CustomerValue;
+import io.tierwise.clv.GammaGammaModel;
+import io.tierwise.clv.RepeatPurchaseStats;
+import io.tierwise.ingest.CustomerBase;
+import io.tierwise.ingest.CustomerHistory;
 import io.tierwise.ingest.Ingest;
 import io.tierwise.ingest.IngestResult;
 import io.tierwise.ingest.SourceMapping;
@@ -16,6 +27,9 @@ import io.tierwise.synth.SyntheticCompanyGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +39,13 @@ class ClvStageTest {
   @TempDir Path directory;
 
   private Path run(Path data, TieringPolicy policy) {
+    return run(data, policy, "run");
+  }
+
+  private Path run(Path data, TieringPolicy policy, String name) {
     IngestResult ingest =
         Ingest.run(SourceMapping.ownFormat(data), directory.resolve("rejects.csv"));
-    Path out = directory.resolve("run");
+    Path out = directory.resolve(name);
     ClassificationRun.execute(
         ingest.customers(),
         policy,
@@ -65,6 +83,67 @@ class ClvStageTest {
     }
     assertThat(rows).isEqualTo(3000);
     assertThat(alive).isGreaterThan(2900);
+  }
+
+  @Test
+  void aCustomersPotentialValueIsTheClvOfTheReportedModelsOnItsOwnPurchases() throws IOException {
+    Path data = directory.resolve("data");
+    new SyntheticCompanyGenerator().generate(GeneratorSettings.of(2000, 6), data);
+    Path out = run(data, TieringPolicy.defaults());
+    JsonNode potential =
+        ModelFile.MAPPER.readTree(out.resolve("summary.json").toFile()).get("potential_value");
+    JsonNode purchase = potential.get("purchase_model").get("params");
+    JsonNode spend = potential.get("spend_model").get("params");
+    ClvModel model =
+        new ClvModel(
+            new BgNbdModel(
+                purchase.get("r").asDouble(),
+                purchase.get("alpha").asDouble(),
+                purchase.get("a").asDouble(),
+                purchase.get("b").asDouble()),
+            new GammaGammaModel(
+                spend.get("p").asDouble(),
+                spend.get("q").asDouble(),
+                spend.get("gamma").asDouble()),
+            ClvTimeUnit.WEEKS);
+    CustomerBase customers =
+        Ingest.run(SourceMapping.ownFormat(data), directory.resolve("again.csv")).customers();
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < customers.size(); i++) {
+      index.put(customers.customerId(i), i);
+    }
+    CalibrationWindow window = CalibrationWindow.of(RunFixtures.AS_OF, ClvTimeUnit.WEEKS);
+    int checked = 0;
+    try (CsvReader<NamedCsvRecord> reader =
+        CsvReader.builder().ofNamedCsvRecord(out.resolve("customers.csv"))) {
+      for (NamedCsvRecord row : reader) {
+        CustomerHistory.Purchases purchases =
+            customers.purchases(index.get(row.getField("customer_id")));
+        Optional<RepeatPurchaseStats> stats =
+            RepeatPurchaseStats.from(purchases.days(), purchases.revenue(), window);
+        if (stats.isEmpty() || checked >= 200) {
+          continue;
+        }
+        CustomerValue expected = new ClvScorer(model, 12, 0.01).score(stats.get());
+        assertThat(Double.parseDouble(row.getField("potential_value")))
+            .isCloseTo(expected.lifetimeValue(), within(0.01));
+        assertThat(Double.parseDouble(row.getField("p_alive")))
+            .isCloseTo(expected.probabilityAlive(), within(0.0001));
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(200);
+
+    Path runRate =
+        run(data, TieringPolicy.parse("potential_value:\n  method: run_rate\n", "t"), "rate");
+    JsonNode rate =
+        ModelFile.MAPPER.readTree(runRate.resolve("summary.json").toFile()).get("potential_value");
+    assertThat(rate.get("method").asText()).isEqualTo("run_rate");
+    assertThat(rate.get("status").asText()).isEqualTo("run_rate (policy)");
+    try (CsvReader<NamedCsvRecord> reader =
+        CsvReader.builder().ofNamedCsvRecord(runRate.resolve("customers.csv"))) {
+      reader.forEach(row -> assertThat(row.getField("p_alive")).isEmpty());
+    }
   }
 
   @Test
