@@ -4,6 +4,8 @@ import io.tierwise.TierwiseException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -75,6 +77,12 @@ public final class TierwiseCommand implements Runnable {
       err.flush();
       return ExitCodes.of(tierwise.category());
     }
+    if (failure instanceof IOException || failure instanceof UncheckedIOException) {
+      // Output files and directories the commands write: a storage problem, not a bug.
+      err.println("tierwise: cannot read or write " + describe(failure));
+      err.flush();
+      return ExitCodes.STORAGE;
+    }
     if (failure instanceof CommandLine.ParameterException parameter) {
       err.println("tierwise: " + parameter.getMessage());
       err.flush();
@@ -88,6 +96,27 @@ public final class TierwiseCommand implements Runnable {
             + "\n  please report it with the details file.");
     err.flush();
     return ExitCodes.INTERNAL_ERROR;
+  }
+
+  private static String describe(Exception failure) {
+    Throwable cause =
+        failure instanceof UncheckedIOException unchecked ? unchecked.getCause() : failure;
+    if (cause instanceof FileSystemException file) {
+      String reason;
+      if (file.getReason() != null) {
+        reason = file.getReason();
+      } else if (cause instanceof java.nio.file.FileAlreadyExistsException) {
+        reason = "it already exists (as a file where a directory is needed?)";
+      } else if (cause instanceof java.nio.file.NoSuchFileException) {
+        reason = "no such file or directory";
+      } else if (cause instanceof java.nio.file.AccessDeniedException) {
+        reason = "permission denied";
+      } else {
+        reason = "file system error";
+      }
+      return file.getFile() + ": " + reason;
+    }
+    return String.valueOf(cause.getMessage());
   }
 
   private static Path writeCrashLog(Exception failure) {

@@ -119,4 +119,15 @@ class ValidateCommandTest {
     assertThat(binary.isOneLineError()).isTrue();
     assertThat(binary.err()).contains("does not look like a CSV text file");
   }
+
+  @Test
+  void anOutputThatCannotBeWrittenIsAStorageErrorOnOneLine() throws Exception {
+    Path taken = Files.writeString(dir.resolve("taken"), "a file, not a directory");
+
+    CliRun run = CliRun.of("run", "--data", data().toString(), "--out", taken.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.STORAGE);
+    assertThat(run.isOneLineError()).isTrue();
+    assertThat(run.err()).startsWith("tierwise: cannot read or write " + taken);
+  }
 }
