@@ -117,7 +117,15 @@ record ChurnModelFile(
     } catch (IOException e) {
       throw TierwiseException.invalidInput("cannot read model file " + file + ": " + e, e);
     }
-    return content.toModel(file);
+    try {
+      return content.toModel(file);
+    } catch (TierwiseException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A hand-edited or truncated file: missing parts, bad base64, wrong shapes.
+      throw TierwiseException.invalidInput(
+          "model file " + file + " is damaged (" + e + "); train the model again", e);
+    }
   }
 
   private ChurnModel toModel(Path file) {

@@ -214,6 +214,17 @@ public final class ClusterModel {
 
   /** Reads a file written by {@link #save}. */
   public static ClusterModel load(Path file) {
+    try {
+      return read(file);
+    } catch (TierwiseException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw TierwiseException.invalidInput(
+          "cluster model file " + file + " is damaged (" + e + "); run again to write it", e);
+    }
+  }
+
+  private static ClusterModel read(Path file) {
     JsonNode root;
     try {
       root = JSON.readTree(Files.readAllBytes(file));

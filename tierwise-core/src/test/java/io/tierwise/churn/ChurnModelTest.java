@@ -136,6 +136,24 @@ class ChurnModelTest {
   }
 
   @Test
+  void aDamagedModelFileIsAnInputErrorNamingTheFile() throws IOException {
+    Path file = temp.resolve("damaged.json");
+    train(ChurnModelKind.LOGISTIC).save(file);
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode root =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+    root.remove("calibration");
+    json.writeValue(file.toFile(), root);
+
+    assertThatThrownBy(() -> ChurnModel.load(file))
+        .isInstanceOf(TierwiseException.class)
+        .hasMessageStartingWith("model file " + file + " is damaged")
+        .extracting(e -> ((TierwiseException) e).category())
+        .isEqualTo(TierwiseException.Category.INVALID_INPUT);
+  }
+
+  @Test
   void trainingIsReproducibleForTheSameSeed() {
     assertThat(train(ChurnModelKind.GBT).score(TABLE))
         .isEqualTo(train(ChurnModelKind.GBT).score(TABLE));
