@@ -29,15 +29,23 @@ public final class ClusterTrainer {
   static final int SEARCH_SAMPLE = 10_000;
   static final int SILHOUETTE_SAMPLE = 2_000;
   private static final int MAX_ITERATIONS = 100;
+  private static final int MIN_PER_CLUSTER = 5;
   private static final int TRIALS = 3;
 
   private ClusterTrainer() {}
 
   public static ClusterModel fit(IndicatorTable table, ClusterOptions options) {
     int[] rows = sample(table.size(), options.sampleSize(), options.seed());
-    if (rows.length < Math.max(options.k(), options.minK()) * 5) {
+    int smallestK = Math.max(options.k(), options.minK());
+    if (rows.length < smallestK * MIN_PER_CLUSTER) {
       throw TierwiseException.invalidInput(
-          "too few customers to cluster: " + rows.length + " for k up to " + options.maxK());
+          "too few customers to cluster: "
+              + rows.length
+              + " for k = "
+              + smallestK
+              + " (at least "
+              + MIN_PER_CLUSTER
+              + " per cluster)");
     }
     List<Indicator> features = options.features();
     int width = features.size();
@@ -83,7 +91,10 @@ public final class ClusterTrainer {
       double[][] search = Arrays.copyOf(points, Math.min(points.length, SEARCH_SAMPLE));
       double[][] scored = Arrays.copyOf(search, Math.min(search.length, SILHOUETTE_SAMPLE));
       double best = Double.NEGATIVE_INFINITY;
-      for (int candidate = options.minK(); candidate <= options.maxK(); candidate++) {
+      // Try no k that would leave fewer than MIN_PER_CLUSTER points per cluster.
+      int largestK =
+          Math.max(options.minK(), Math.min(options.maxK(), search.length / MIN_PER_CLUSTER));
+      for (int candidate = options.minK(); candidate <= largestK; candidate++) {
         double[][] centroids = kMeans(search, candidate, options.seed());
         double silhouette = silhouette(scored, centroids);
         silhouettes.put(candidate, Math.round(silhouette * 10_000) / 10_000.0);
