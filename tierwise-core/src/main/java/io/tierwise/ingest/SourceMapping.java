@@ -103,7 +103,7 @@ public record SourceMapping(Optional<Path> file, List<SourceSpec> sources) {
 
   static SourceMapping parse(JsonNode root, Path base, Optional<Path> file) {
     String at = where(file);
-    checkKeys(root, TOP_KEYS, at, "");
+    Suggestions.requireKnownKeys(root, TOP_KEYS, at);
     JsonNode version = root.path("version");
     if (!version.isMissingNode() && version.asInt(-1) != 1) {
       throw TierwiseException.invalidConfig(at + "version: expected 1, got " + version);
@@ -141,7 +141,7 @@ public record SourceMapping(Optional<Path> file, List<SourceSpec> sources) {
       throw TierwiseException.invalidConfig(
           at + key + ": expected a map with 'files' and 'fields'");
     }
-    checkKeys(node, SOURCE_KEYS, at, key + ".");
+    Suggestions.requireKnownKeys(node, SOURCE_KEYS, at + key + ".");
     SourceLocation location = location(node, base, at, key);
     CsvFormat format = csvFormat(node.path("csv"), at, key + ".csv");
     ZoneId zone = zone(node.path("timezone"), at + key + ".timezone", defaultZone);
@@ -193,7 +193,7 @@ public record SourceMapping(Optional<Path> file, List<SourceSpec> sources) {
         throw TierwiseException.invalidConfig(
             at + key + ".jdbc: expected a map with 'url' and 'query'");
       }
-      checkKeys(jdbc, JDBC_KEYS, at, key + ".jdbc.");
+      Suggestions.requireKnownKeys(jdbc, JDBC_KEYS, at + key + ".jdbc.");
       String url =
           text(jdbc.path("url"), at, key + ".jdbc.url")
               .orElseThrow(() -> missing(at, key + ".jdbc.url", "a JDBC URL"));
@@ -230,7 +230,7 @@ public record SourceMapping(Optional<Path> file, List<SourceSpec> sources) {
     if (!node.isObject()) {
       throw TierwiseException.invalidConfig(at + key + ": expected a map");
     }
-    checkKeys(node, CSV_KEYS, at, key + ".");
+    Suggestions.requireKnownKeys(node, CSV_KEYS, at + key + ".");
     char delimiter = ',';
     Optional<String> delimiterText = text(node.path("delimiter"), at, key + ".delimiter");
     if (delimiterText.isPresent()) {
@@ -338,7 +338,7 @@ public record SourceMapping(Optional<Path> file, List<SourceSpec> sources) {
       throw TierwiseException.invalidConfig(
           at + key + ": expected a column name or a map with 'column', 'expression' or 'constant'");
     }
-    checkKeys(node, FIELD_KEYS, at, key + ".");
+    Suggestions.requireKnownKeys(node, FIELD_KEYS, at + key + ".");
     Optional<String> column = text(node.path("column"), at, key + ".column");
     Optional<String> expression = text(node.path("expression"), at, key + ".expression");
     Optional<String> constant = text(node.path("constant"), at, key + ".constant");
@@ -428,23 +428,6 @@ public record SourceMapping(Optional<Path> file, List<SourceSpec> sources) {
       throw TierwiseException.invalidConfig(at + key + ": expected a single value, got " + node);
     }
     return Optional.of(node.asText());
-  }
-
-  private static void checkKeys(JsonNode node, Set<String> allowed, String at, String prefix) {
-    Iterator<String> names = node.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      if (!allowed.contains(name)) {
-        throw TierwiseException.invalidConfig(
-            at
-                + prefix
-                + name
-                + ": unknown key"
-                + Suggestions.didYouMean(name, allowed)
-                + "; expected one of "
-                + String.join(", ", allowed.stream().sorted().toList()));
-      }
-    }
   }
 
   private static TierwiseException missing(String at, String key, String expected) {

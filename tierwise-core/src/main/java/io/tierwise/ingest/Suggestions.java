@@ -1,11 +1,35 @@
 package io.tierwise.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tierwise.TierwiseException;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.Set;
 
-/** "Did you mean …" hints for misspelt keys and columns. */
+/** "Did you mean …" hints for misspelt keys and columns, and the unknown-key check of configs. */
 public final class Suggestions {
   private Suggestions() {}
+
+  /**
+   * Refuses a configuration map with a key outside {@code allowed}, naming it as {@code prefix +
+   * key} with the closest allowed key and the list of allowed ones.
+   */
+  public static void requireKnownKeys(JsonNode node, Set<String> allowed, String prefix) {
+    Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!allowed.contains(name)) {
+        throw TierwiseException.invalidConfig(
+            prefix
+                + name
+                + ": unknown key"
+                + didYouMean(name, allowed)
+                + "; expected one of "
+                + String.join(", ", allowed.stream().sorted().toList()));
+      }
+    }
+  }
 
   /** Returns {@code " (did you mean 'x'?)"} for the closest candidate, or an empty string. */
   public static String didYouMean(String given, Collection<String> candidates) {

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +118,7 @@ final class PolicyReader {
     if (root == null || !root.isObject()) {
       throw TierwiseException.invalidConfig(at + "expected a YAML mapping of policy sections");
     }
-    checkKeys(root, TOP_KEYS, "");
+    Suggestions.requireKnownKeys(root, TOP_KEYS, at);
     JsonNode version = root.path("version");
     if (!version.isMissingNode() && version.asInt(-1) != 1) {
       throw TierwiseException.invalidConfig(at + "version: expected 1, got " + version);
@@ -493,24 +492,7 @@ final class PolicyReader {
       throw TierwiseException.invalidConfig(
           at + key + ": expected a map with keys " + sorted(allowed));
     }
-    checkKeys(node, allowed, key + ".");
-  }
-
-  private void checkKeys(JsonNode node, Set<String> allowed, String prefix) {
-    Iterator<String> names = node.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      if (!allowed.contains(name)) {
-        throw TierwiseException.invalidConfig(
-            at
-                + prefix
-                + name
-                + ": unknown key"
-                + Suggestions.didYouMean(name, allowed)
-                + "; expected one of "
-                + sorted(allowed));
-      }
-    }
+    Suggestions.requireKnownKeys(node, allowed, at + key + ".");
   }
 
   private static String sorted(Set<String> keys) {
