@@ -5,7 +5,7 @@ package io.tierwise.metrics;
  * day.
  *
  * @param rfmDays frequency and monetary; 0 means all history
- * @param valueDays revenue, cost, profit, order value, purchase rate, potential value
+ * @param valueDays revenue, cost, profit, margin; the window of the run-rate potential value
  * @param recentDays the short window the gap to the next tier is stated in
  * @param trendDays length of each of the two trend periods (last, prior)
  * @param stabilityPeriods how many equal periods the value window is cut into for the CV

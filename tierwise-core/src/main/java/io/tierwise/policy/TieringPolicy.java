@@ -169,6 +169,7 @@ public record TieringPolicy(
    * @param maxTrainingCustomers customers sampled per period for training
    * @param l2 the logistic regression's L2 penalty on standardised coefficients
    * @param seed seeds the sample, the split and the tree learner
+   * @param minAuc a model trained on the run's data is used only if its test AUC reaches this
    */
   public record Churn(
       boolean enabled,

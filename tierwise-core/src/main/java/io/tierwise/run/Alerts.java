@@ -56,6 +56,11 @@ final class Alerts {
     alerts.add(alert);
   }
 
+  /** How many alerts were raised. */
+  int size() {
+    return alerts.size();
+  }
+
   List<Alert> sorted() {
     List<Alert> sorted = new ArrayList<>(alerts);
     sorted.sort(ORDER);

@@ -44,7 +44,6 @@ public final class ClassificationRun {
 
   private ClassificationRun() {}
 
-  /** What a run produced. */
   /**
    * What a run produced.
    *
@@ -163,7 +162,7 @@ public final class ClassificationRun {
                 notes.add("clustering skipped");
               }
             });
-    return new Outcome(provenance, out, table.size(), model, alerts.sorted().size(), notes);
+    return new Outcome(provenance, out, table.size(), model, alerts.size(), notes);
   }
 
   private static void writeCustomers(
