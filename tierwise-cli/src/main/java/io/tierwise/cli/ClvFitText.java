@@ -43,7 +43,7 @@ final class ClvFitText {
         .ifPresent(
             holdout -> {
               text.append('\n');
-              holdout(text, window, holdout);
+              holdout(text, window, holdout, statistics.countOrders() ? "orders" : "purchase days");
             });
     text.append('\n');
     line(
@@ -97,10 +97,11 @@ final class ClvFitText {
     }
   }
 
-  private static void holdout(StringBuilder text, CalibrationWindow window, HoldoutReport holdout) {
+  private static void holdout(
+      StringBuilder text, CalibrationWindow window, HoldoutReport holdout, String purchases) {
     line(
         text,
-        "Holdout %s..%s (%.2f %s): repeat purchase days per customer, by calibration x",
+        "Holdout %s..%s (%.2f %s): repeat " + purchases + " per customer, by calibration x",
         LocalDate.ofEpochDay(window.calibrationEndDay() + 1L),
         LocalDate.ofEpochDay(window.holdoutEndDay()),
         holdout.holdoutLength(),

@@ -53,6 +53,24 @@ final class CustomersCsv {
     return header;
   }
 
+  /**
+   * The attribute name behind a column of customers.csv: {@link #header} writes an attribute whose
+   * name is taken by one of our columns as {@code attribute_<name>}.
+   */
+  static String attributeName(String column) {
+    String prefix = "attribute_";
+    if (column.startsWith(prefix)) {
+      String name = column.substring(prefix.length());
+      if (FIXED_COLUMNS.contains(name)) {
+        return name;
+      }
+    }
+    return column;
+  }
+
+  private static final java.util.Set<String> FIXED_COLUMNS =
+      java.util.Set.copyOf(header(List.of()));
+
   static void row(
       StringBuilder line,
       Indicators indicators,

@@ -78,6 +78,17 @@ final class ModelFile {
   }
 
   static ClassificationModel read(Path file, TieringPolicy policy) {
+    try {
+      return parse(file, policy);
+    } catch (TierwiseException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw TierwiseException.invalidInput(
+          "model file " + file + " is damaged (" + e + "); run again to write it", e);
+    }
+  }
+
+  private static ClassificationModel parse(Path file, TieringPolicy policy) {
     JsonNode root;
     try {
       root = MAPPER.readTree(file.toFile());

@@ -81,15 +81,28 @@ public final class RunExplanation {
                         "customer '" + customerId + "' is not in " + customers));
     double[] values = new double[Indicator.count()];
     for (int i = 0; i < values.length; i++) {
-      String cell = row.getOrDefault(Indicator.ofOrdinal(i).key(), "");
-      values[i] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+      String column = Indicator.ofOrdinal(i).key();
+      String cell = row.getOrDefault(column, "");
+      try {
+        values[i] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+      } catch (NumberFormatException e) {
+        throw TierwiseException.invalidInput(
+            customers
+                + ": "
+                + column
+                + " of customer '"
+                + customerId
+                + "' is not a number: '"
+                + cell
+                + "'");
+      }
     }
     Indicators indicators = Indicators.of(customerId, values);
     Map<String, String> attributes = new LinkedHashMap<>();
     boolean afterTags = false;
     for (Map.Entry<String, String> entry : row.entrySet()) {
       if (afterTags && !entry.getValue().isEmpty()) {
-        attributes.put(entry.getKey(), entry.getValue());
+        attributes.put(CustomersCsv.attributeName(entry.getKey()), entry.getValue());
       }
       afterTags |= entry.getKey().equals("tags");
     }
