@@ -38,9 +38,6 @@ final class DataOptions {
       description = "never draw a progress bar (one is drawn only on a terminal anyway)")
   boolean noProgress;
 
-  /** Options for callers that ingest without parsing a command line (e.g. demo). */
-  DataOptions() {}
-
   SourceMapping mapping() {
     return input.mapping != null
         ? SourceMapping.load(input.mapping)

@@ -1,10 +1,6 @@
 package io.tierwise.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tierwise.ingest.IngestResult;
-import io.tierwise.ingest.SourceMapping;
-import io.tierwise.quality.QualityReport;
-import io.tierwise.quality.QualityThresholds;
 import io.tierwise.synth.BgNbdParameters;
 import io.tierwise.synth.GammaGammaParameters;
 import io.tierwise.synth.GeneratorSettings;
@@ -85,30 +81,9 @@ final class DemoCommand implements Callable<Integer> {
             data,
             done -> {});
 
-    stdout.println("2. Validating the data");
-    stdout.flush();
-    Path rejects = results.resolve("rejects.csv");
-    SourceMapping mapping = SourceMapping.ownFormat(data);
-    DataOptions reader = new DataOptions();
-    IngestResult ingest = reader.ingest(mapping, rejects, err);
-    LocalDate asOf = ingest.newestRecord().orElse(LocalDate.of(2024, 12, 31));
-    QualityReport quality =
-        QualityReport.of(ingest, asOf, QualityThresholds.NONE, rejects.toString());
-    Files.writeString(results.resolve("quality.json"), CliJson.MAPPER.writeValueAsString(quality));
-    for (QualityReport.SourceQuality source : quality.sources()) {
-      stdout.printf(
-          Locale.ROOT,
-          "   %-9s %,10d rows  %,10d accepted  %,6d rejected  newest %s%n",
-          source.source(),
-          source.rows(),
-          source.accepted(),
-          source.rejected(),
-          source.newest());
-    }
-
-    stdout.println();
     stdout.println(
-        "3. Classifying: indicators, ABC, RFM segments, value tier, behaviour, needs, tiers");
+        "2. Running: data quality, indicators, ABC, RFM, value tiers, behaviour, needs, CLV,"
+            + " churn, clusters, tiers");
     stdout.flush();
     Path run = results.resolve("run");
     int code =
@@ -118,6 +93,18 @@ final class DemoCommand implements Callable<Integer> {
             .execute("run", "--data", data.toString(), "--out", run.toString(), "--no-progress");
     if (code != ExitCodes.OK) {
       return code;
+    }
+    stdout.println();
+    for (JsonNode source :
+        CliJson.MAPPER.readTree(run.resolve("quality.json").toFile()).path("sources")) {
+      stdout.printf(
+          Locale.ROOT,
+          "   %-9s %,10d rows  %,10d accepted  %,6d rejected  newest %s%n",
+          source.path("source").asText(),
+          source.path("rows").asLong(),
+          source.path("accepted").asLong(),
+          source.path("rejected").asLong(),
+          source.path("newest").asText());
     }
     JsonNode summary = CliJson.MAPPER.readTree(run.resolve("summary.json").toFile());
     stdout.println();
@@ -133,8 +120,9 @@ final class DemoCommand implements Callable<Integer> {
     stdout.println("  summary                 " + run.resolve("summary.json"));
     stdout.println("  data (our CSV format)   " + data);
     stdout.println("  truth of the generator  " + data.resolve("truth.json"));
-    stdout.println("  data quality report     " + results.resolve("quality.json"));
-    stdout.println("  rejected rows           " + rejects);
+    stdout.println("  alerts (churn risk)     " + run.resolve("alerts.csv"));
+    stdout.println("  data quality report     " + run.resolve("quality.txt"));
+    stdout.println("  rejected rows           " + run.resolve("rejects.csv"));
     stdout.println();
     stdout.println("Next: ./tierwise explain --run " + run + " --customer C000000001");
     stdout.flush();
