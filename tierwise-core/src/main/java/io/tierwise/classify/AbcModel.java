@@ -61,13 +61,14 @@ public record AbcModel(
     }
     reasons.add(
         "abc_class",
-        "rank by "
-            + basis.key()
-            + ", largest first: A while the customers above hold < "
-            + percent(aShare)
-            + " of the total, B while < "
-            + percent(aShare + bShare)
-            + ", else C",
+        () ->
+            "rank by "
+                + basis.key()
+                + ", largest first: A while the customers above hold < "
+                + percent(aShare)
+                + " of the total, B while < "
+                + percent(aShare + bShare)
+                + ", else C",
         () ->
             basis.key()
                 + "="

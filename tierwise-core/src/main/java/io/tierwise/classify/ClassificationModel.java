@@ -157,11 +157,12 @@ public final class ClassificationModel {
       int mm = m;
       reasons.add(
           "rfm_segment",
-          rfm.segments().rule(index).source(),
+          () -> rfm.segments().rule(index).source(),
           () -> "r=" + rr + ", f=" + ff + ", m=" + mm + ", fm=" + Numbers.plain((ff + mm) / 2.0));
     } else {
       segment = "no_purchase";
-      reasons.add("rfm_segment", "no purchase up to the as-of date", () -> "recency_days=none");
+      reasons.add(
+          "rfm_segment", () -> "no purchase up to the as-of date", () -> "recency_days=none");
     }
     variables.label("rfm_segment", segment);
     double valueScore = valueTier.score(indicators);
@@ -186,7 +187,7 @@ public final class ClassificationModel {
         tags.add(tag.tag());
         reasons.add(
             "tags",
-            tag.tag() + ": " + tag.when().source(),
+            () -> tag.tag() + ": " + tag.when().source(),
             () -> variables.describe(mentions.get(tag.when())));
       }
     }
@@ -224,11 +225,12 @@ public final class ClassificationModel {
     }
     reasons.add(
         "activity",
-        "no purchase: prospect; recency_days > "
-            + thresholds.churnedAfterDays()
-            + ": churned; > "
-            + thresholds.silentAfterDays()
-            + ": silent; else active",
+        () ->
+            "no purchase: prospect; recency_days > "
+                + thresholds.churnedAfterDays()
+                + ": churned; > "
+                + thresholds.silentAfterDays()
+                + ": silent; else active",
         () -> "recency_days=" + Numbers.plain(recency));
     return status;
   }
@@ -241,7 +243,7 @@ public final class ClassificationModel {
             : nps >= 9 ? "promoter" : nps >= 7 ? "passive" : "detractor";
     reasons.add(
         "nps_class",
-        "latest_nps 9-10 promoter, 7-8 passive, 0-6 detractor",
+        () -> "latest_nps 9-10 promoter, 7-8 passive, 0-6 detractor",
         () -> "latest_nps=" + Numbers.plain(nps));
     return label;
   }
@@ -252,16 +254,16 @@ public final class ClassificationModel {
       if (holds(rule.when(), variables, failures, model, reasons)) {
         reasons.add(
             model,
-            rule.label() + ": " + rule.when().source(),
+            () -> rule.label() + ": " + rule.when().source(),
             () -> variables.describe(mentions.get(rule.when())));
         return rule.label();
       }
       reasons.add(
           model,
-          "not " + rule.label() + ": " + rule.when().source() + " does not hold",
+          () -> "not " + rule.label() + ": " + rule.when().source() + " does not hold",
           () -> variables.describe(mentions.get(rule.when())));
     }
-    reasons.add(model, table.defaultLabel() + ": no rule holds (default)", () -> "");
+    reasons.add(model, () -> table.defaultLabel() + ": no rule holds (default)", () -> "");
     return table.defaultLabel();
   }
 
@@ -275,7 +277,7 @@ public final class ClassificationModel {
       return rule.evalBoolean(variables);
     } catch (RuleEvaluationException e) {
       failures[0]++;
-      reasons.add(model, rule.source() + " could not be evaluated", e::getMessage);
+      reasons.add(model, () -> rule.source() + " could not be evaluated", e::getMessage);
       return false;
     }
   }
@@ -283,7 +285,8 @@ public final class ClassificationModel {
   private void explainTier(Indicators indicators, TierAssignment tier, Reasons reasons) {
     reasons.add(
         "tier",
-        "score = weighted mean of dimension percentile ranks; first tier whose min_score it reaches",
+        () ->
+            "score = weighted mean of dimension percentile ranks; first tier whose min_score it reaches",
         () -> {
           StringBuilder text = new StringBuilder();
           List<TieringPolicy.Dimension> dimensions = policy.tiering().dimensions();

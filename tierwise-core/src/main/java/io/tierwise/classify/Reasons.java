@@ -25,10 +25,13 @@ public final class Reasons {
     return new Reasons(true);
   }
 
-  /** Records a reason; {@code numbers} is only evaluated when collecting. */
-  public void add(String model, String rule, Supplier<String> numbers) {
+  /**
+   * Records a reason. The rule text and the numbers are only built when collecting, so batch runs
+   * ({@link #NONE}) pay nothing for them.
+   */
+  public void add(String model, Supplier<String> rule, Supplier<String> numbers) {
     if (collecting) {
-      reasons.add(new Reason(model, rule, numbers.get()));
+      reasons.add(new Reason(model, rule.get(), numbers.get()));
     }
   }
 

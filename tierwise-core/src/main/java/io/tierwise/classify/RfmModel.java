@@ -203,8 +203,9 @@ public record RfmModel(
       double r, double f, double m, int rScore, int fScore, int mScore, Reasons reasons) {
     reasons.add(
         "rfm_scores",
-        "quantile cut points, ties kept together: f and m score 1 + (cut points below the value),"
-            + " r scores bins - (cut points below recency_days)",
+        () ->
+            "quantile cut points, ties kept together: f and m score 1 + (cut points below the value),"
+                + " r scores bins - (cut points below recency_days)",
         () ->
             "recency_days="
                 + Numbers.plain(r)

@@ -37,16 +37,17 @@ public record ValueTierModel(
     String tier = score >= policy.highMin() ? "VH" : score >= policy.mediumMin() ? "VM" : "VL";
     reasons.add(
         "value_tier",
-        "score = ("
-            + Numbers.plain(policy.currentWeight())
-            + " x rank(revenue) + "
-            + Numbers.plain(policy.potentialWeight())
-            + " x rank(potential_value) + "
-            + Numbers.plain(policy.stabilityWeight())
-            + " x (100 - rank(revenue_cv))) / weights; VH from "
-            + Numbers.plain(policy.highMin())
-            + ", VM from "
-            + Numbers.plain(policy.mediumMin()),
+        () ->
+            "score = ("
+                + Numbers.plain(policy.currentWeight())
+                + " x rank(revenue) + "
+                + Numbers.plain(policy.potentialWeight())
+                + " x rank(potential_value) + "
+                + Numbers.plain(policy.stabilityWeight())
+                + " x (100 - rank(revenue_cv))) / weights; VH from "
+                + Numbers.plain(policy.highMin())
+                + ", VM from "
+                + Numbers.plain(policy.mediumMin()),
         () ->
             "revenue="
                 + Numbers.plain(indicators.value(Indicator.REVENUE))
