@@ -33,6 +33,8 @@ final class CustomerLedger {
   private int[] categoryNumbers = new int[64];
   private int categoryNameCount;
   private final Map<String, Integer> featureIds = new HashMap<>();
+  private int lastCategoryCustomer = -1;
+  private int lastCategory = -1;
 
   private static int[] filled(int length) {
     int[] days = new int[length];
@@ -81,8 +83,17 @@ final class CustomerLedger {
     return size - 1;
   }
 
+  /**
+   * Mixes every bit of a String hash into the low bits a table slot is taken from. Ids such as
+   * {@code C000123456} have String hashes that differ only in a few low digits, which a weaker mix
+   * leaves in long runs of neighbouring slots (long probe chains in linear probing).
+   */
   private static int spread(int hash) {
-    int mixed = hash * 0x9E3779B9;
+    int mixed = hash;
+    mixed ^= mixed >>> 16;
+    mixed *= 0x85EBCA6B;
+    mixed ^= mixed >>> 13;
+    mixed *= 0xC2B2AE35;
     return mixed ^ (mixed >>> 16);
   }
 
@@ -157,6 +168,11 @@ final class CustomerLedger {
 
   void category(int customer, CharSequence category) {
     int id = categoryId(category);
+    if (customer == lastCategoryCustomer && id == lastCategory) {
+      return; // the common case: a customer's rows follow each other, often in one category
+    }
+    lastCategoryCustomer = customer;
+    lastCategory = id;
     int[] set = categories[customer];
     int count = categoryCounts[customer];
     if (set == null) {
@@ -255,12 +271,18 @@ final class CustomerLedger {
     }
   }
 
-  void attribute(int customer, String name, String value) {
-    if (value == null || value.isBlank()) {
+  /** Keeps an attribute value of a customer; the latest non-blank value wins. */
+  void attribute(int customer, String name, CharSequence value) {
+    if (value == null || CharSlice.isBlank(value)) {
       return;
     }
     String[] values = attributes.computeIfAbsent(name, key -> new String[ids.length]);
-    values[customer] = internedValues.computeIfAbsent(value.strip(), key -> key);
+    String stored = values[customer];
+    if (stored != null && CharSlice.same(stored, value)) {
+      return; // unchanged: no String, no lookup (the usual case for rows of one customer)
+    }
+    String text = value.toString().strip();
+    values[customer] = internedValues.computeIfAbsent(text, key -> key);
   }
 
   CustomerBase freeze() {

@@ -41,6 +41,18 @@ final class PrefetchingRowSource implements RowSource {
       this.bounds = new int[fields + 1];
     }
 
+    /** Empties a consumed batch for reuse; its arrays keep their grown size. */
+    Batch reset() {
+      size = 0;
+      used = 0;
+      fields = 0;
+      progress = 0;
+      end = false;
+      failure = null;
+      Arrays.fill(origins, null);
+      return this;
+    }
+
     /** Appends a field of the source's current row. */
     void add(CharSequence value) {
       int length = value.length();
@@ -85,6 +97,13 @@ final class PrefetchingRowSource implements RowSource {
   private final RowSource source;
   private final List<String> columns;
   private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+
+  /**
+   * Consumed batches, handed back for the reader to refill: without them each batch would be
+   * garbage, and the collector, not parsing, would set the pace of a large ingest.
+   */
+  private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(QUEUED_BATCHES + 2);
+
   private final Thread reader;
   private volatile boolean closed;
   private Batch current;
@@ -123,7 +142,11 @@ final class PrefetchingRowSource implements RowSource {
         if (batch.size == BATCH) {
           batch.progress = source.progress();
           queue.put(batch);
-          batch = new Batch(batch.used + batch.used / 8 + 16, batch.fields + batch.fields / 8);
+          Batch reused = free.poll();
+          batch =
+              reused != null
+                  ? reused.reset()
+                  : new Batch(batch.used + batch.used / 8 + 16, batch.fields + batch.fields / 8);
         }
       }
     } catch (RuntimeException e) {
@@ -161,6 +184,9 @@ final class PrefetchingRowSource implements RowSource {
           throw failure;
         }
         return false;
+      }
+      if (current != null) {
+        free.offer(current); // its rows are done: views of them are invalid after next()
       }
       try {
         current = queue.take();

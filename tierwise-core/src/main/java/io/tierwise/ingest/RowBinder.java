@@ -237,9 +237,9 @@ final class RowBinder {
   }
 
   /** The attribute values of the current row, in {@link #attributeNames()} order. */
-  String attribute(int index) {
+  CharSequence attribute(int index) {
     int column = attributeColumns[index];
-    return column < source.fieldCount() ? source.field(column) : "";
+    return column < source.fieldCount() ? source.chars(column) : "";
   }
 
   List<FieldStats> allStats() {
