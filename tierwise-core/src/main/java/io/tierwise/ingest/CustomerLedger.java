@@ -14,18 +14,16 @@ import java.util.Map;
  * into the read-only {@link CustomerBase}.
  */
 final class CustomerLedger {
-  private int[] index = new int[1 << 11];
-  private String lastId;
-  private int lastIndex;
-  private String[] ids = new String[1 << 10];
-  private int size;
+  private static final int INITIAL = 1 << 10;
 
-  private PurchaseDays[] purchases = new PurchaseDays[1 << 10];
-  private int[][] categories = new int[1 << 10][];
-  private int[] categoryCounts = new int[1 << 10];
-  private EventLog[] events = new EventLog[1 << 10];
-  private int[] signupDays = filled(1 << 10);
-  private int[][] surveys = new int[1 << 10][];
+  private final CustomerIds ids = new CustomerIds();
+  private int capacity = INITIAL;
+  private final PurchaseBook purchases = new PurchaseBook(INITIAL);
+  private final EventBook events = new EventBook(INITIAL);
+  private final SmallIntSets categories = new SmallIntSets(INITIAL);
+  private final SmallIntSets features = new SmallIntSets(INITIAL);
+  private int[] signupDays = filled(INITIAL);
+  private int[][] surveys = new int[INITIAL][];
   private final Map<String, String[]> attributes = new LinkedHashMap<>();
   private final Map<String, String> internedValues = new HashMap<>();
   private final Map<String, Integer> categoryIds = new HashMap<>();
@@ -33,8 +31,6 @@ final class CustomerLedger {
   private int[] categoryNumbers = new int[64];
   private int categoryNameCount;
   private final Map<String, Integer> featureIds = new HashMap<>();
-  private int lastCategoryCustomer = -1;
-  private int lastCategory = -1;
 
   private static int[] filled(int length) {
     int[] days = new int[length];
@@ -43,87 +39,34 @@ final class CustomerLedger {
   }
 
   int size() {
-    return size;
+    return ids.size();
   }
 
   /** The dense index of a customer id, creating it on first sight. */
   int intern(CharSequence id) {
-    if (lastId != null && CharSlice.same(lastId, id)) {
-      return lastIndex;
-    }
-    int found = internSlow(id);
-    lastId = ids[found];
-    lastIndex = found;
-    return found;
-  }
-
-  /** Looks the id up by its characters; creates a String only for a new customer. */
-  private int internSlow(CharSequence id) {
-    int mask = index.length - 1;
-    int slot = spread(CharSlice.hash(id)) & mask;
-    while (true) {
-      int entry = index[slot];
-      if (entry == 0) {
-        break;
-      }
-      if (CharSlice.same(ids[entry - 1], id)) {
-        return entry - 1;
-      }
-      slot = (slot + 1) & mask;
-    }
-    if (size == ids.length) {
+    int customer = ids.intern(id);
+    if (customer == capacity) {
       grow();
     }
-    ids[size] = id.toString();
-    index[slot] = size + 1;
-    size++;
-    if (size * 2 > index.length) {
-      rehashIndex();
-    }
-    return size - 1;
+    return customer;
   }
 
-  /**
-   * Mixes every bit of a String hash into the low bits a table slot is taken from. Ids such as
-   * {@code C000123456} have String hashes that differ only in a few low digits, which a weaker mix
-   * leaves in long runs of neighbouring slots (long probe chains in linear probing).
-   */
   private static int spread(int hash) {
-    int mixed = hash;
-    mixed ^= mixed >>> 16;
-    mixed *= 0x85EBCA6B;
-    mixed ^= mixed >>> 13;
-    mixed *= 0xC2B2AE35;
+    int mixed = hash * 0x9E3779B9;
     return mixed ^ (mixed >>> 16);
   }
 
-  private void rehashIndex() {
-    int[] bigger = new int[index.length * 2];
-    int mask = bigger.length - 1;
-    for (int entry : index) {
-      if (entry != 0) {
-        int slot = spread(ids[entry - 1].hashCode()) & mask;
-        while (bigger[slot] != 0) {
-          slot = (slot + 1) & mask;
-        }
-        bigger[slot] = entry;
-      }
-    }
-    index = bigger;
-  }
-
   private void grow() {
-    int capacity = ids.length * 2;
-    ids = Arrays.copyOf(ids, capacity);
-    purchases = Arrays.copyOf(purchases, capacity);
-    categories = Arrays.copyOf(categories, capacity);
-    categoryCounts = Arrays.copyOf(categoryCounts, capacity);
-    events = Arrays.copyOf(events, capacity);
-    int oldLength = signupDays.length;
-    signupDays = Arrays.copyOf(signupDays, capacity);
-    Arrays.fill(signupDays, oldLength, capacity, CustomerHistory.NO_DAY);
-    surveys = Arrays.copyOf(surveys, capacity);
-    attributes.replaceAll((name, values) -> Arrays.copyOf(values, capacity));
+    int bigger = capacity * 2;
+    purchases.grow(bigger);
+    events.grow(bigger);
+    categories.grow(bigger);
+    features.grow(bigger);
+    signupDays = Arrays.copyOf(signupDays, bigger);
+    Arrays.fill(signupDays, capacity, bigger, CustomerHistory.NO_DAY);
+    surveys = Arrays.copyOf(surveys, bigger);
+    attributes.replaceAll((name, values) -> Arrays.copyOf(values, bigger));
+    capacity = bigger;
   }
 
   void signup(int customer, int day) {
@@ -145,52 +88,18 @@ final class CustomerLedger {
       double amount,
       double cost,
       double quantity) {
-    PurchaseDays days = purchases[customer];
-    if (days == null) {
-      days = new PurchaseDays();
-      purchases[customer] = days;
-    }
-    int slot = days.slotFor(day);
-    boolean fresh = days.remember(slot, print);
-    if (fresh || !rejectDuplicates) {
-      days.add(slot, orderHash, amount, cost, quantity);
-    }
-    return fresh;
+    return purchases.add(customer, day, print, rejectDuplicates, orderHash, amount, cost, quantity);
   }
 
   /**
    * @return the matched purchase day, or {@link Integer#MIN_VALUE} when nothing matches.
    */
   int cancel(int customer, int day, double amount, double quantity) {
-    PurchaseDays days = purchases[customer];
-    return days == null ? Integer.MIN_VALUE : days.cancel(day, amount, quantity);
+    return purchases.cancel(customer, day, amount, quantity);
   }
 
   void category(int customer, CharSequence category) {
-    int id = categoryId(category);
-    if (customer == lastCategoryCustomer && id == lastCategory) {
-      return; // the common case: a customer's rows follow each other, often in one category
-    }
-    lastCategoryCustomer = customer;
-    lastCategory = id;
-    int[] set = categories[customer];
-    int count = categoryCounts[customer];
-    if (set == null) {
-      set = new int[2];
-      categories[customer] = set;
-    }
-    int found = Arrays.binarySearch(set, 0, count, id);
-    if (found >= 0) {
-      return;
-    }
-    int insertAt = -found - 1;
-    if (count == set.length) {
-      set = Arrays.copyOf(set, count * 2);
-      categories[customer] = set;
-    }
-    System.arraycopy(set, insertAt, set, insertAt + 1, count - insertAt);
-    set[insertAt] = id;
-    categoryCounts[customer] = count + 1;
+    categories.add(customer, categoryId(category));
   }
 
   /** The number of a category, found by its characters; a String only for a new category. */
@@ -237,14 +146,9 @@ final class CustomerLedger {
       String feature,
       long print,
       boolean rejectDuplicates) {
-    EventLog log = events[customer];
-    if (log == null) {
-      log = new EventLog();
-      events[customer] = log;
-    }
-    boolean fresh = log.add(day, type, minutes, print, rejectDuplicates);
+    boolean fresh = events.add(customer, day, type, minutes, print, rejectDuplicates);
     if ((fresh || !rejectDuplicates) && feature != null && !feature.isEmpty()) {
-      log.addFeature(featureIds.computeIfAbsent(feature, key -> featureIds.size()));
+      features.add(customer, featureIds.computeIfAbsent(feature, key -> featureIds.size()));
     }
     return fresh;
   }
@@ -276,7 +180,7 @@ final class CustomerLedger {
     if (value == null || CharSlice.isBlank(value)) {
       return;
     }
-    String[] values = attributes.computeIfAbsent(name, key -> new String[ids.length]);
+    String[] values = attributes.computeIfAbsent(name, key -> new String[capacity]);
     String stored = values[customer];
     if (stored != null && CharSlice.same(stored, value)) {
       return; // unchanged: no String, no lookup (the usual case for rows of one customer)
@@ -286,27 +190,21 @@ final class CustomerLedger {
   }
 
   CustomerBase freeze() {
-    for (int customer = 0; customer < size; customer++) {
-      if (purchases[customer] != null) {
-        purchases[customer].trim();
-      }
-      if (events[customer] != null) {
-        events[customer].trim();
-      }
-      categories[customer] = null; // only the count is part of a history
-    }
+    ids.trim();
+    purchases.seal();
+    events.seal();
     return new CustomerBase(this);
   }
 
   // --- read side, used by CustomerBase ---
 
   void release(int customer) {
-    purchases[customer] = null;
-    events[customer] = null;
+    purchases.release(customer);
+    events.release(customer);
   }
 
   String id(int customer) {
-    return ids[customer];
+    return ids.id(customer);
   }
 
   int featureCount() {
@@ -319,53 +217,53 @@ final class CustomerLedger {
 
   CustomerHistory history(int customer) {
     return new CustomerHistory(
-        ids[customer],
+        ids.id(customer),
         signupDays[customer],
         purchasesOf(customer),
-        categoryCounts[customer],
+        categories.count(customer),
         interactionsOf(customer),
         surveysOf(customer),
         attributesOf(customer));
   }
 
   CustomerHistory.Purchases purchasesOf(int customer) {
-    PurchaseDays days = purchases[customer];
-    if (days == null || days.size() == 0) {
+    int n = purchases.size(customer);
+    if (n == 0) {
       return CustomerHistory.Purchases.NONE;
     }
-    int n = days.size();
+    boolean hasCost = purchases.hasCost(customer);
     int[] dayNumbers = new int[n];
     int[] orders = new int[n];
     double[] revenue = new double[n];
-    double[] cost = new double[days.hasCost() ? n : 0];
+    double[] cost = new double[hasCost ? n : 0];
     for (int i = 0; i < n; i++) {
-      dayNumbers[i] = days.day(i);
-      orders[i] = days.orders(i);
-      revenue[i] = days.revenue(i);
-      if (days.hasCost()) {
-        cost[i] = days.cost(i);
+      dayNumbers[i] = purchases.day(customer, i);
+      orders[i] = purchases.orders(customer, i);
+      revenue[i] = purchases.revenue(customer, i);
+      if (hasCost) {
+        cost[i] = purchases.cost(customer, i);
       }
     }
-    return new CustomerHistory.Purchases(dayNumbers, revenue, cost, orders, days.quantity());
+    return new CustomerHistory.Purchases(
+        dayNumbers, revenue, cost, orders, purchases.quantity(customer));
   }
 
   private CustomerHistory.Interactions interactionsOf(int customer) {
-    EventLog log = events[customer];
-    if (log == null) {
+    int n = events.size(customer);
+    if (n == 0) {
       return CustomerHistory.Interactions.NONE;
     }
-    int n = log.size();
     int[] days = new int[n];
     byte[] types = new byte[n];
     int[] counts = new int[n];
     double[] minutes = new double[n];
     for (int i = 0; i < n; i++) {
-      days[i] = log.day(i);
-      types[i] = (byte) log.type(i);
-      counts[i] = log.count(i);
-      minutes[i] = log.minutes(i);
+      days[i] = events.day(customer, i);
+      types[i] = (byte) events.type(customer, i);
+      counts[i] = events.count(customer, i);
+      minutes[i] = events.minutes(customer, i);
     }
-    return new CustomerHistory.Interactions(days, types, counts, minutes, log.featureCount());
+    return new CustomerHistory.Interactions(days, types, counts, minutes, features.count(customer));
   }
 
   private CustomerHistory.Surveys surveysOf(int customer) {

@@ -1,0 +1,157 @@
+package io.tierwise.ingest;
+
+import java.util.Arrays;
+
+/**
+ * Storage for many small, growing arrays of longs — one per customer — kept in a few large pages
+ * instead of one Java object per customer (ADR 0005). A region holds {@code 2^k} longs; when a
+ * customer outgrows it, the owner allocates the next size, copies, and frees the old region onto a
+ * free list of its size, so holes are reused. With millions of customers this saves the object
+ * headers and pointers, and leaves the garbage collector a handful of arrays to trace instead of
+ * millions of objects.
+ *
+ * <p>Addresses are ints counting longs from the start of the first page (16 GB addressable).
+ * Allocation and freeing are confined to one thread; reads and writes of distinct regions may come
+ * from several threads once allocation is over.
+ */
+final class LongSlabs {
+  static final int NONE = -1;
+  private static final int PAGE_SHIFT = 22;
+  private static final int PAGE_SIZE = 1 << PAGE_SHIFT;
+  private static final int PAGE_MASK = PAGE_SIZE - 1;
+  private static final int FIRST_PAGE = 1 << 12;
+
+  private long[][] pages = new long[4][];
+
+  /** Per page, the longs of regions allocated in it and not yet discarded. */
+  private long[] live = new long[4];
+
+  private int pageCount;
+
+  /** The next free address in the last page. */
+  private int top;
+
+  /** Per size class, the first free region; each free region holds the next one's address. */
+  private final int[] freeHeads = new int[PAGE_SHIFT + 1];
+
+  private long allocated;
+
+  LongSlabs() {
+    Arrays.fill(freeHeads, NONE);
+  }
+
+  /** The size class whose regions hold at least {@code longs} longs. */
+  static int classFor(int longs) {
+    if (longs > PAGE_SIZE) {
+      throw new IllegalArgumentException("a region of " + longs + " longs exceeds a page");
+    }
+    return longs <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(longs - 1);
+  }
+
+  static int capacity(int sizeClass) {
+    return 1 << sizeClass;
+  }
+
+  /** A region of {@code 2^sizeClass} longs, zeroed. */
+  int allocate(int sizeClass) {
+    int length = capacity(sizeClass);
+    allocated += length;
+    int head = freeHeads[sizeClass];
+    if (head != NONE) {
+      freeHeads[sizeClass] = (int) get(head);
+      live[head >>> PAGE_SHIFT] += length;
+      long[] page = pages[head >>> PAGE_SHIFT];
+      int at = head & PAGE_MASK;
+      Arrays.fill(page, at, at + length, 0L);
+      return head;
+    }
+    int within = pageCount == 0 ? PAGE_SIZE : top - ((pageCount - 1) << PAGE_SHIFT);
+    if (within + length > PAGE_SIZE) {
+      openPage();
+      within = 0;
+    }
+    long[] page = pages[pageCount - 1];
+    if (within + length > page.length) {
+      int grown = page.length;
+      while (grown < within + length) {
+        grown *= 2;
+      }
+      pages[pageCount - 1] = Arrays.copyOf(page, Math.min(grown, PAGE_SIZE));
+    }
+    int address = ((pageCount - 1) << PAGE_SHIFT) | within;
+    top = address + length;
+    live[pageCount - 1] += length;
+    return address;
+  }
+
+  private void openPage() {
+    if (pageCount == pages.length) {
+      pages = Arrays.copyOf(pages, pageCount * 2);
+      live = Arrays.copyOf(live, pageCount * 2);
+    }
+    if (pageCount >= (1 << (31 - PAGE_SHIFT))) {
+      throw new IllegalStateException("ingest state exceeds 16 GB");
+    }
+    // A new page starts small and doubles as it fills, so a small input stays small.
+    pages[pageCount] = new long[pageCount == 0 ? FIRST_PAGE : PAGE_SIZE];
+    top = pageCount << PAGE_SHIFT;
+    pageCount++;
+  }
+
+  /** Returns a region to the free list of its size. */
+  void free(int address, int sizeClass) {
+    allocated -= capacity(sizeClass);
+    live[address >>> PAGE_SHIFT] -= capacity(sizeClass);
+    set(address, freeHeads[sizeClass]);
+    freeHeads[sizeClass] = address;
+  }
+
+  /** Ends allocation: free lists are forgotten and pages holding only free regions dropped. */
+  void seal() {
+    Arrays.fill(freeHeads, NONE);
+    for (int page = 0; page < pageCount - 1; page++) {
+      if (live[page] == 0) {
+        pages[page] = null;
+      }
+    }
+  }
+
+  /**
+   * Gives up a region for good once ingest is over: a page whose regions are all discarded is
+   * dropped, so memory falls as a last pass over the customers releases them. Safe from several
+   * threads; the region's address must not be used again.
+   */
+  synchronized void discard(int address, int sizeClass) {
+    int page = address >>> PAGE_SHIFT;
+    live[page] -= capacity(sizeClass);
+    allocated -= capacity(sizeClass);
+    if (live[page] == 0 && page != pageCount - 1) {
+      pages[page] = null;
+    }
+  }
+
+  long get(int address) {
+    return pages[address >>> PAGE_SHIFT][address & PAGE_MASK];
+  }
+
+  void set(int address, long value) {
+    pages[address >>> PAGE_SHIFT][address & PAGE_MASK] = value;
+  }
+
+  /** Copies {@code length} longs between regions (or within one; overlapping is fine). */
+  void copy(int from, int to, int length) {
+    if (length > 0) {
+      System.arraycopy(
+          pages[from >>> PAGE_SHIFT],
+          from & PAGE_MASK,
+          pages[to >>> PAGE_SHIFT],
+          to & PAGE_MASK,
+          length);
+    }
+  }
+
+  /** Longs in live regions (for tests and reports). */
+  long allocatedLongs() {
+    return allocated;
+  }
+}
