@@ -9,7 +9,8 @@
 #    /usr/bin/time -v: wall clock and peak RSS of the whole command, and its own split
 #    (ingest, statistics, fits) on standard error;
 # 3. runs ClvFitBench (simulated statistics, fits timed alone) for the same N;
-# 4. deletes the generated data (about 0.25 GB of orders per million customers).
+# 4. deletes the generated data (about 0.25 GB of orders per million customers), unless the
+#    work directory already held data/orders.csv, which is then used as is and kept.
 # Build first: mvn -B -q -o -pl tierwise-core,tierwise-cli,bench -am package -DskipTests
 set -euo pipefail
 customers=${1:-10000000}
@@ -25,12 +26,16 @@ if [ "$avail_gb" -lt "$need_gb" ]; then
   echo "need about ${need_gb} GB free under $(dirname "$work"), have ${avail_gb} GB" >&2; exit 2
 fi
 mkdir -p "$work"
-trap 'rm -rf "$work/data"' EXIT
-
-echo "== generate $customers customers"
-/usr/bin/time -f "generate: %e s wall, %M KB peak RSS" \
-  java -jar "$jar" generate --customers "$customers" --seed 1 --out "$work/data"
-rm -f "$work/data/events.csv" "$work/data/surveys.csv" "$work/data/truth-customers.csv"
+if [ -f "$work/data/orders.csv" ]; then
+  echo "== using the existing $work/data (kept)"
+else
+  trap 'rm -rf "$work/data"' EXIT
+  echo "== generate $customers customers"
+  /usr/bin/time -f "generate: %e s wall, %M KB peak RSS" \
+    java -jar "$jar" generate --customers "$customers" --seed 1 --out "$work/data"
+  rm -f "$work/data/events.csv" "$work/data/surveys.csv" "$work/data/truth-customers.csv"
+  rm -f "$work/data/customers.csv"
+fi
 du -sh "$work/data/orders.csv"
 
 echo "== clv fit (file -> parameters)"

@@ -13,6 +13,7 @@ import io.tierwise.clv.HoldoutValidation;
 import io.tierwise.clv.ModelFit;
 import io.tierwise.clv.ModelKind;
 import io.tierwise.clv.PurchaseModel;
+import io.tierwise.ingest.Ingest;
 import io.tierwise.ingest.IngestResult;
 import io.tierwise.ingest.SourceMapping;
 import io.tierwise.run.InputFingerprint;
@@ -176,14 +177,16 @@ public final class ClvCommand implements Runnable {
           rejects != null
               ? rejects
               : this.out != null ? this.out.resolve("rejects.csv") : Path.of("rejects.csv");
-      SourceMapping mapping = data.mapping();
+      // The models read purchases only: other sources are not read, and of orders only the
+      // purchase days with their revenue and order count are kept (ADR 0005).
+      SourceMapping mapping = data.mapping().ordersOnly();
       // Input files are fingerprinted (for clv-model.json) while ingest reads them, as run does.
       CompletableFuture<List<InputFingerprint>> fingerprints =
           this.out == null
               ? CompletableFuture.completedFuture(List.of())
               : CompletableFuture.supplyAsync(() -> InputFingerprint.of(mapping.inputFiles()));
       long started = System.nanoTime();
-      IngestResult ingested = data.ingest(mapping, rejectsFile, err);
+      IngestResult ingested = data.ingest(mapping, rejectsFile, err, Ingest.Keep.PURCHASE_VALUES);
       long ingestedAt = System.nanoTime();
       ClvStatistics statistics =
           ClvStatistics.of(

@@ -57,12 +57,18 @@ final class DataOptions {
 
   /** Reads all sources, writing rejects to {@code rejectsFile}. */
   IngestResult ingest(SourceMapping mapping, Path rejectsFile, PrintWriter err) {
+    return ingest(mapping, rejectsFile, err, Ingest.Keep.EVERYTHING);
+  }
+
+  /** Reads the mapping's sources, keeping {@code keep} of them per customer. */
+  IngestResult ingest(SourceMapping mapping, Path rejectsFile, PrintWriter err, Ingest.Keep keep) {
     try (RejectsWriter rejects = RejectsWriter.to(rejectsFile);
         TerminalProgress progress = TerminalProgress.create(!noProgress, err)) {
       Ingest.Options options =
           Ingest.Options.rejectsTo(rejects)
               .withProgress(progress)
-              .withOpener(new SourceOpener(System.getenv()));
+              .withOpener(new SourceOpener(System.getenv()))
+              .keeping(keep);
       return Ingest.run(mapping, options);
     }
   }

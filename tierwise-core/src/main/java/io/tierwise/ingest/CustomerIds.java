@@ -5,22 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Customer ids interned to dense indexes 0, 1, 2… in first-seen order. The ids' characters sit back
- * to back in one byte array (one byte a character for Latin-1 ids, two otherwise), found through an
- * open-addressing table of ints: about 20 bytes a customer plus the id itself, and no String or
- * other object per customer (ADR 0005). A lookup compares characters in place, so a known id costs
- * no allocation. Confined to one thread while ids are added; reads are safe from several threads
- * afterwards.
+ * Customer ids interned to dense indexes 0, 1, 2… in first-seen order. The ids sit back to back in
+ * one byte array, each as a length header (a variable-length number: the length in characters,
+ * shifted left once, the low bit set for two-byte storage) followed by its characters (one byte a
+ * character for Latin-1 ids, two otherwise). They are found through an open-addressing table of
+ * ints: about 12 bytes a customer plus the id itself, and no String or other object per customer
+ * (ADR 0005). A lookup compares characters in place, so a known id costs no allocation. Confined to
+ * one thread while ids are added; reads are safe from several threads afterwards.
  */
 final class CustomerIds {
   private byte[] bytes = new byte[1 << 12];
   private int used;
   private int[] offset = new int[1 << 10];
-
-  /** Length in characters, shifted left once; the low bit marks two-byte (UTF-16) storage. */
-  private int[] shape = new int[1 << 10];
-
-  private int[] hash = new int[1 << 10];
   private int[] index = new int[1 << 11];
   private int size;
   private int last = -1;
@@ -34,79 +30,106 @@ final class CustomerIds {
     if (last >= 0 && same(last, id)) {
       return last;
     }
-    int h = CharSlice.hash(id);
     int mask = index.length - 1;
-    int slot = spread(h) & mask;
+    int slot = spread(CharSlice.hash(id)) & mask;
     while (true) {
       int entry = index[slot];
       if (entry == 0) {
         break;
       }
-      if (hash[entry - 1] == h && same(entry - 1, id)) {
+      if (same(entry - 1, id)) {
         last = entry - 1;
         return last;
       }
       slot = (slot + 1) & mask;
     }
-    int customer = add(id, h);
+    int customer = add(id);
     index[slot] = customer + 1;
-    if (size * 2 > index.length) {
+    if ((long) size * 10 > (long) index.length * 7) { // load factor at most 0.7
       rehash();
     }
     last = customer;
     return customer;
   }
 
-  private int add(CharSequence id, int h) {
+  private int add(CharSequence id) {
     if (size == offset.length) {
-      int capacity = size * 2;
-      offset = Arrays.copyOf(offset, capacity);
-      shape = Arrays.copyOf(shape, capacity);
-      hash = Arrays.copyOf(hash, capacity);
+      offset = Arrays.copyOf(offset, size + (size >> 1));
     }
     int length = id.length();
     boolean latin1 = true;
     for (int i = 0; i < length && latin1; i++) {
       latin1 = id.charAt(i) < 0x100;
     }
-    long needed = (long) used + (latin1 ? length : 2L * length);
+    int header = length << 1 | (latin1 ? 0 : 1);
+    long needed = (long) used + 5 + (latin1 ? length : 2L * length);
     if (needed > Integer.MAX_VALUE - 16) {
       throw TierwiseException.invalidInput(
           "customer ids take more than 2 GB together; ids of this length are not supported");
     }
     if (needed > bytes.length) {
-      bytes =
-          Arrays.copyOf(
-              bytes, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, 2L * bytes.length)));
+      long grown = Math.max(needed, (long) bytes.length + (bytes.length >> 1));
+      bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 16, grown));
     }
     int at = used;
+    offset[size] = at;
+    while (header >= 0x80) {
+      bytes[at++] = (byte) (header | 0x80);
+      header >>>= 7;
+    }
+    bytes[at++] = (byte) header;
     if (latin1) {
       for (int i = 0; i < length; i++) {
         bytes[at + i] = (byte) id.charAt(i);
       }
+      used = at + length;
     } else {
       for (int i = 0; i < length; i++) {
         char c = id.charAt(i);
         bytes[at + 2 * i] = (byte) (c >>> 8);
         bytes[at + 2 * i + 1] = (byte) c;
       }
+      used = at + 2 * length;
     }
-    used = (int) needed;
-    offset[size] = at;
-    shape[size] = length << 1 | (latin1 ? 0 : 1);
-    hash[size] = h;
     return size++;
+  }
+
+  /** The length header of id {@code customer}; {@link #bodyAt} tells where its characters start. */
+  private int header(int customer) {
+    int at = offset[customer];
+    int header = 0;
+    int shift = 0;
+    byte b;
+    do {
+      b = bytes[at++];
+      header |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b < 0);
+    return header;
+  }
+
+  private static int headerBytes(int header) {
+    int count = 1;
+    while (header >= 0x80) {
+      header >>>= 7;
+      count++;
+    }
+    return count;
+  }
+
+  private int bodyAt(int customer, int header) {
+    return offset[customer] + headerBytes(header);
   }
 
   /** Whether stored id {@code customer} has the characters of {@code id}. */
   private boolean same(int customer, CharSequence id) {
     int length = id.length();
-    int s = shape[customer];
-    if (s >>> 1 != length) {
+    int header = header(customer);
+    if (header >>> 1 != length) {
       return false;
     }
-    int at = offset[customer];
-    if ((s & 1) == 0) {
+    int at = bodyAt(customer, header);
+    if ((header & 1) == 0) {
       for (int i = 0; i < length; i++) {
         if ((bytes[at + i] & 0xff) != id.charAt(i)) {
           return false;
@@ -125,13 +148,32 @@ final class CustomerIds {
 
   /** The id of customer {@code customer}, as a new String. */
   String id(int customer) {
-    int s = shape[customer];
-    int length = s >>> 1;
-    int at = offset[customer];
-    if ((s & 1) == 0) {
+    int header = header(customer);
+    int length = header >>> 1;
+    int at = bodyAt(customer, header);
+    if ((header & 1) == 0) {
       return new String(bytes, at, length, StandardCharsets.ISO_8859_1);
     }
     return new String(bytes, at, 2 * length, StandardCharsets.UTF_16BE);
+  }
+
+  /** The same value as {@link String#hashCode()} of id {@code customer}. */
+  private int hash(int customer) {
+    int header = header(customer);
+    int length = header >>> 1;
+    int at = bodyAt(customer, header);
+    int hash = 0;
+    if ((header & 1) == 0) {
+      for (int i = 0; i < length; i++) {
+        hash = 31 * hash + (bytes[at + i] & 0xff);
+      }
+    } else {
+      for (int i = 0; i < length; i++) {
+        hash =
+            31 * hash + (char) ((bytes[at + 2 * i] & 0xff) << 8 | (bytes[at + 2 * i + 1] & 0xff));
+      }
+    }
+    return hash;
   }
 
   /**
@@ -151,7 +193,7 @@ final class CustomerIds {
     int[] bigger = new int[index.length * 2];
     int mask = bigger.length - 1;
     for (int customer = 0; customer < size; customer++) {
-      int slot = spread(hash[customer]) & mask;
+      int slot = spread(hash(customer)) & mask;
       while (bigger[slot] != 0) {
         slot = (slot + 1) & mask;
       }
@@ -164,8 +206,6 @@ final class CustomerIds {
   void trim() {
     index = null;
     bytes = Arrays.copyOf(bytes, used);
-    hash = Arrays.copyOf(hash, size);
     offset = Arrays.copyOf(offset, size);
-    shape = Arrays.copyOf(shape, size);
   }
 }

@@ -18,19 +18,27 @@ final class CustomerLedger {
 
   private final CustomerIds ids = new CustomerIds();
   private int capacity = INITIAL;
-  private final PurchaseBook purchases = new PurchaseBook(INITIAL);
+  private final boolean everything;
+  private final PurchaseBook purchases;
   private final EventBook events = new EventBook(INITIAL);
   private final SmallIntSets categories = new SmallIntSets(INITIAL);
   private final SmallIntSets features = new SmallIntSets(INITIAL);
-  private int[] signupDays = filled(INITIAL);
-  private int[][] surveys = new int[INITIAL][];
+  private int[] signupDays; // these two are made on first use: many inputs have neither
+  private int[][] surveys;
   private final Map<String, String[]> attributes = new LinkedHashMap<>();
   private final Map<String, String> internedValues = new HashMap<>();
   private final Map<String, Integer> categoryIds = new HashMap<>();
   private String[] categoryNames = new String[64];
   private int[] categoryNumbers = new int[64];
   private int categoryNameCount;
+  private String lastCategoryName;
+  private int lastCategoryId;
   private final Map<String, Integer> featureIds = new HashMap<>();
+
+  CustomerLedger(Ingest.Keep keep) {
+    this.everything = keep == Ingest.Keep.EVERYTHING;
+    this.purchases = new PurchaseBook(INITIAL, everything);
+  }
 
   private static int[] filled(int length) {
     int[] days = new int[length];
@@ -57,19 +65,29 @@ final class CustomerLedger {
   }
 
   private void grow() {
-    int bigger = capacity * 2;
+    int bigger = capacity + (capacity >> 1); // 1.5×: with millions of customers, slack is memory
     purchases.grow(bigger);
     events.grow(bigger);
     categories.grow(bigger);
     features.grow(bigger);
-    signupDays = Arrays.copyOf(signupDays, bigger);
-    Arrays.fill(signupDays, capacity, bigger, CustomerHistory.NO_DAY);
-    surveys = Arrays.copyOf(surveys, bigger);
+    if (signupDays != null) {
+      signupDays = Arrays.copyOf(signupDays, bigger);
+      Arrays.fill(signupDays, capacity, bigger, CustomerHistory.NO_DAY);
+    }
+    if (surveys != null) {
+      surveys = Arrays.copyOf(surveys, bigger);
+    }
     attributes.replaceAll((name, values) -> Arrays.copyOf(values, bigger));
     capacity = bigger;
   }
 
   void signup(int customer, int day) {
+    if (!everything) {
+      return;
+    }
+    if (signupDays == null) {
+      signupDays = filled(capacity);
+    }
     signupDays[customer] = day;
   }
 
@@ -99,20 +117,33 @@ final class CustomerLedger {
   }
 
   void category(int customer, CharSequence category) {
+    if (!everything) {
+      return;
+    }
     categories.add(customer, categoryId(category));
   }
 
   /** The number of a category, found by its characters; a String only for a new category. */
   private int categoryId(CharSequence category) {
+    if (lastCategoryName != null && CharSlice.same(lastCategoryName, category)) {
+      return lastCategoryId; // runs of one category are common: no hash needed
+    }
+    lastCategoryId = lookUpCategory(category);
+    return lastCategoryId;
+  }
+
+  private int lookUpCategory(CharSequence category) {
     int mask = categoryNames.length - 1;
     int slot = spread(CharSlice.hash(category)) & mask;
     while (categoryNames[slot] != null) {
       if (CharSlice.same(categoryNames[slot], category)) {
+        lastCategoryName = categoryNames[slot];
         return categoryNumbers[slot];
       }
       slot = (slot + 1) & mask;
     }
     String name = category.toString();
+    lastCategoryName = name;
     int id = categoryIds.computeIfAbsent(name, key -> categoryIds.size());
     categoryNames[slot] = name;
     categoryNumbers[slot] = id;
@@ -155,6 +186,12 @@ final class CustomerLedger {
 
   /** Survey state: answers, latest csat, its day, latest nps, its day, csat sum, csat answers. */
   void survey(int customer, int day, int csat, int nps) {
+    if (!everything) {
+      return;
+    }
+    if (surveys == null) {
+      surveys = new int[capacity][];
+    }
     int[] state = surveys[customer];
     if (state == null) {
       state = new int[] {0, -1, CustomerHistory.NO_DAY, -1, CustomerHistory.NO_DAY, 0, 0};
@@ -177,7 +214,7 @@ final class CustomerLedger {
 
   /** Keeps an attribute value of a customer; the latest non-blank value wins. */
   void attribute(int customer, String name, CharSequence value) {
-    if (value == null || CharSlice.isBlank(value)) {
+    if (!everything || value == null || CharSlice.isBlank(value)) {
       return;
     }
     String[] values = attributes.computeIfAbsent(name, key -> new String[capacity]);
@@ -218,7 +255,7 @@ final class CustomerLedger {
   CustomerHistory history(int customer) {
     return new CustomerHistory(
         ids.id(customer),
-        signupDays[customer],
+        signupDays == null ? CustomerHistory.NO_DAY : signupDays[customer],
         purchasesOf(customer),
         categories.count(customer),
         interactionsOf(customer),
@@ -267,7 +304,7 @@ final class CustomerLedger {
   }
 
   private CustomerHistory.Surveys surveysOf(int customer) {
-    int[] state = surveys[customer];
+    int[] state = surveys == null ? null : surveys[customer];
     if (state == null) {
       return CustomerHistory.Surveys.NONE;
     }

@@ -14,28 +14,31 @@ import java.util.Map;
 final class EventBook {
   private static final int STRIDE = 2;
   private static final long MAX_COUNT = (1L << 24) - 1;
-  private static final int FIRST_CLASS = LongSlabs.classFor(2 * STRIDE);
+  private static final int FIRST_CLASS = LongSlabs.classFor(STRIDE);
 
   private final LongSlabs slabs = new LongSlabs();
-  private int[] address;
-  private byte[] sizeClass;
-  private int[] size;
+  // Per customer, allocated on the first event: inputs without events cost nothing here.
+  private int[] address = new int[0];
+  private byte[] sizeClass = new byte[0];
+  private int[] size = new int[0];
+  private int capacity;
   private final Map<Integer, RowFingerprints> laterPrints = new HashMap<>();
 
   EventBook(int capacity) {
-    address = new int[capacity];
-    sizeClass = new byte[capacity];
-    size = new int[capacity];
+    this.capacity = capacity;
   }
 
   void grow(int capacity) {
-    address = Arrays.copyOf(address, capacity);
-    sizeClass = Arrays.copyOf(sizeClass, capacity);
-    size = Arrays.copyOf(size, capacity);
+    this.capacity = capacity;
+    if (size.length > 0) {
+      address = Arrays.copyOf(address, capacity);
+      sizeClass = Arrays.copyOf(sizeClass, capacity);
+      size = Arrays.copyOf(size, capacity);
+    }
   }
 
   int size(int customer) {
-    return size[customer];
+    return size.length == 0 ? 0 : size[customer];
   }
 
   private long header(int customer, int slot) {
@@ -75,6 +78,11 @@ final class EventBook {
       double durationMinutes,
       long print,
       boolean rejectDuplicates) {
+    if (size.length == 0) {
+      address = new int[capacity];
+      sizeClass = new byte[capacity];
+      size = new int[capacity];
+    }
     int slot = slotFor(customer, key(day, type));
     boolean fresh = remember(customer, slot, print);
     if (fresh || !rejectDuplicates) {
@@ -180,6 +188,9 @@ final class EventBook {
 
   /** Forgets a customer's events for good (the last pass over a large base). */
   void release(int customer) {
+    if (size.length == 0) {
+      return;
+    }
     int currentClass = sizeClass[customer];
     if (currentClass != 0) {
       sizeClass[customer] = 0;

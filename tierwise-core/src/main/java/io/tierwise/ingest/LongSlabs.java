@@ -4,11 +4,11 @@ import java.util.Arrays;
 
 /**
  * Storage for many small, growing arrays of longs — one per customer — kept in a few large pages
- * instead of one Java object per customer (ADR 0005). A region holds {@code 2^k} longs; when a
- * customer outgrows it, the owner allocates the next size, copies, and frees the old region onto a
- * free list of its size, so holes are reused. With millions of customers this saves the object
- * headers and pointers, and leaves the garbage collector a handful of arrays to trace instead of
- * millions of objects.
+ * instead of one Java object per customer (ADR 0005). Regions come in sizes 1, 2, 3, 4, 6, 8, 12,
+ * 16, 24… longs (two sizes an octave, so a region wastes at most a third); when a customer outgrows
+ * one, the owner allocates the next size, copies, and frees the old region onto a free list of its
+ * size, so holes are reused. With millions of customers this saves the object headers and pointers,
+ * and leaves the garbage collector a handful of arrays to trace instead of millions of objects.
  *
  * <p>Addresses are ints counting longs from the start of the first page (16 GB addressable).
  * Allocation and freeing are confined to one thread; reads and writes of distinct regions may come
@@ -31,8 +31,11 @@ final class LongSlabs {
   /** The next free address in the last page. */
   private int top;
 
+  /** Region sizes by class: 1, 2, 3, 4, 6, 8, 12… up to a page. */
+  private static final int[] CAPACITIES = capacities();
+
   /** Per size class, the first free region; each free region holds the next one's address. */
-  private final int[] freeHeads = new int[PAGE_SHIFT + 1];
+  private final int[] freeHeads = new int[CAPACITIES.length];
 
   private long allocated;
 
@@ -40,16 +43,36 @@ final class LongSlabs {
     Arrays.fill(freeHeads, NONE);
   }
 
-  /** The size class whose regions hold at least {@code longs} longs. */
+  private static int[] capacities() {
+    int[] sizes = new int[2 * PAGE_SHIFT + 1];
+    sizes[0] = 1;
+    int count = 1;
+    for (int power = 1; power <= PAGE_SIZE; power *= 2) {
+      if (power > 2) {
+        sizes[count++] = power / 2 + power / 4; // 3, 6, 12, ...
+      }
+      if (power > 1) {
+        sizes[count++] = power;
+      }
+    }
+    return Arrays.copyOf(sizes, count);
+  }
+
+  /** The smallest size class whose regions hold at least {@code longs} longs. */
   static int classFor(int longs) {
     if (longs > PAGE_SIZE) {
       throw new IllegalArgumentException("a region of " + longs + " longs exceeds a page");
     }
-    return longs <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(longs - 1);
+    int found = Arrays.binarySearch(CAPACITIES, Math.max(1, longs));
+    return found >= 0 ? found : -found - 1;
   }
 
   static int capacity(int sizeClass) {
-    return 1 << sizeClass;
+    return CAPACITIES[sizeClass];
+  }
+
+  static int classCount() {
+    return CAPACITIES.length;
   }
 
   /** A region of {@code 2^sizeClass} longs, zeroed. */

@@ -13,11 +13,9 @@ import java.util.Map;
  * the ingest thread until {@link #seal()}.
  */
 final class PurchaseBook {
-  private static final int STRIDE = 3;
   private static final int HEADER = 0;
   private static final int REVENUE = 1;
   private static final int COST = 2;
-  private static final int FIRST_CLASS = LongSlabs.classFor(2 * STRIDE);
 
   /** Days are stored as an offset from 1900-01-01 (ingest accepts 1900..2199). */
   private static final int DAY_BASE = -25_567;
@@ -29,6 +27,12 @@ final class PurchaseBook {
 
   private final LongSlabs slabs = new LongSlabs();
 
+  /** Longs a day: 3 with cost, 2 without (when only purchase values are kept). */
+  private final int stride;
+
+  private final int firstClass;
+  private final boolean details;
+
   // Per customer: the region's address and size class (0 = no purchases yet), the number of days,
   // whether any row had a cost, the quantity bought, and the order of the customer's last row.
   private int[] address;
@@ -36,26 +40,34 @@ final class PurchaseBook {
   private int[] size;
   private boolean[] hasCost;
   private double[] quantity;
-  private long[] lastOrder;
+  private int[] lastOrder;
 
   /** Fingerprints of the second and later distinct rows of a day: rare, so kept aside. */
   private final Map<Integer, RowFingerprints> laterPrints = new HashMap<>();
 
-  PurchaseBook(int capacity) {
+  /**
+   * @param details whether cost and quantity are kept, or only days, revenue and orders
+   */
+  PurchaseBook(int capacity, boolean details) {
+    this.details = details;
+    this.stride = details ? 3 : 2;
+    this.firstClass = LongSlabs.classFor(stride);
     address = new int[capacity];
     sizeClass = new byte[capacity];
     size = new int[capacity];
-    hasCost = new boolean[capacity];
-    quantity = new double[capacity];
-    lastOrder = new long[capacity];
+    hasCost = new boolean[details ? capacity : 0];
+    quantity = new double[details ? capacity : 0];
+    lastOrder = new int[capacity];
   }
 
   void grow(int capacity) {
     address = Arrays.copyOf(address, capacity);
     sizeClass = Arrays.copyOf(sizeClass, capacity);
     size = Arrays.copyOf(size, capacity);
-    hasCost = Arrays.copyOf(hasCost, capacity);
-    quantity = Arrays.copyOf(quantity, capacity);
+    if (details) {
+      hasCost = Arrays.copyOf(hasCost, capacity);
+      quantity = Arrays.copyOf(quantity, capacity);
+    }
     lastOrder = Arrays.copyOf(lastOrder, capacity);
   }
 
@@ -64,27 +76,27 @@ final class PurchaseBook {
   }
 
   int day(int customer, int slot) {
-    return (int) (slabs.get(address[customer] + slot * STRIDE + HEADER) >>> 44) + DAY_BASE;
+    return (int) (slabs.get(address[customer] + slot * stride + HEADER) >>> 44) + DAY_BASE;
   }
 
   int orders(int customer, int slot) {
-    return (int) ((slabs.get(address[customer] + slot * STRIDE + HEADER) >>> 28) & ORDERS_MAX);
+    return (int) ((slabs.get(address[customer] + slot * stride + HEADER) >>> 28) & ORDERS_MAX);
   }
 
   double revenue(int customer, int slot) {
-    return Double.longBitsToDouble(slabs.get(address[customer] + slot * STRIDE + REVENUE));
+    return Double.longBitsToDouble(slabs.get(address[customer] + slot * stride + REVENUE));
   }
 
   double cost(int customer, int slot) {
-    return Double.longBitsToDouble(slabs.get(address[customer] + slot * STRIDE + COST));
+    return Double.longBitsToDouble(slabs.get(address[customer] + slot * stride + COST));
   }
 
   boolean hasCost(int customer) {
-    return hasCost[customer];
+    return details && hasCost[customer];
   }
 
   double quantity(int customer) {
-    return quantity[customer];
+    return details ? quantity[customer] : 0;
   }
 
   /**
@@ -137,17 +149,19 @@ final class PurchaseBook {
     int insertAt = -found - 1;
     ensureCapacity(customer);
     int base = address[customer];
-    slabs.copy(base + insertAt * STRIDE, base + (insertAt + 1) * STRIDE, (n - insertAt) * STRIDE);
+    slabs.copy(base + insertAt * stride, base + (insertAt + 1) * stride, (n - insertAt) * stride);
     clear(customer, insertAt, day);
     size[customer] = n + 1;
     return insertAt;
   }
 
   private void clear(int customer, int slot, int day) {
-    int base = address[customer] + slot * STRIDE;
+    int base = address[customer] + slot * stride;
     slabs.set(base + HEADER, (long) (day - DAY_BASE) << 44);
     slabs.set(base + REVENUE, ZERO);
-    slabs.set(base + COST, ZERO);
+    if (details) {
+      slabs.set(base + COST, ZERO);
+    }
   }
 
   private int search(int customer, int day) {
@@ -169,14 +183,14 @@ final class PurchaseBook {
 
   private void ensureCapacity(int customer) {
     int currentClass = sizeClass[customer];
-    int needed = (size[customer] + 1) * STRIDE;
+    int needed = (size[customer] + 1) * stride;
     if (currentClass != 0 && LongSlabs.capacity(currentClass) >= needed) {
       return;
     }
-    int biggerClass = Math.max(FIRST_CLASS, LongSlabs.classFor(needed));
+    int biggerClass = Math.max(firstClass, LongSlabs.classFor(needed));
     int bigger = slabs.allocate(biggerClass);
     if (currentClass != 0) {
-      slabs.copy(address[customer], bigger, size[customer] * STRIDE);
+      slabs.copy(address[customer], bigger, size[customer] * stride);
       slabs.free(address[customer], currentClass);
     }
     address[customer] = bigger;
@@ -194,7 +208,7 @@ final class PurchaseBook {
     if (shortPrint == 0) {
       shortPrint = 1;
     }
-    int at = address[customer] + slot * STRIDE + HEADER;
+    int at = address[customer] + slot * stride + HEADER;
     long header = slabs.get(at);
     long firstPrint = header & PRINT_MASK;
     if (firstPrint == 0) {
@@ -222,19 +236,18 @@ final class PurchaseBook {
       double amount,
       double rowCost,
       double rowQuantity) {
-    int base = address[customer] + slot * STRIDE;
+    int base = address[customer] + slot * stride;
     slabs.set(base + REVENUE, Double.doubleToRawLongBits(revenue(customer, slot) + amount));
-    if (!Double.isNaN(rowCost)) {
+    if (details && !Double.isNaN(rowCost)) {
       hasCost[customer] = true;
       slabs.set(base + COST, Double.doubleToRawLongBits(cost(customer, slot) + rowCost));
     }
-    if (!Double.isNaN(rowQuantity)) {
+    if (details && !Double.isNaN(rowQuantity)) {
       quantity[customer] += rowQuantity;
     }
-    long order = orderHash == 0 ? 0 : orderHash ^ (day * 0x9E3779B97F4A7C15L);
-    if (orderHash != 0 && order == 0) {
-      order = 1;
-    }
+    // 31 bits of order id and day (never 0): two orders taken for one has odds of 2^-31
+    long mixed = (orderHash ^ (day * 0x9E3779B97F4A7C15L)) * 0xBF58476D1CE4E5B9L;
+    int order = orderHash == 0 ? 0 : (int) (mixed >>> 32) | 1;
     if ((order == 0 || order != lastOrder[customer]) && orders(customer, slot) < ORDERS_MAX) {
       slabs.set(base + HEADER, slabs.get(base + HEADER) + ORDERS_ONE);
     }
@@ -258,13 +271,13 @@ final class PurchaseBook {
         int matched = day(customer, slot);
         double left = revenue(customer, slot) - amount;
         int base = address[customer];
-        slabs.set(base + slot * STRIDE + REVENUE, Double.doubleToRawLongBits(left));
-        if (!Double.isNaN(cancelledQuantity)) {
+        slabs.set(base + slot * stride + REVENUE, Double.doubleToRawLongBits(left));
+        if (details && !Double.isNaN(cancelledQuantity)) {
           quantity[customer] = Math.max(0, quantity[customer] - cancelledQuantity);
         }
         if (left <= 0.005) {
           int n = size[customer];
-          slabs.copy(base + (slot + 1) * STRIDE, base + slot * STRIDE, (n - slot - 1) * STRIDE);
+          slabs.copy(base + (slot + 1) * stride, base + slot * stride, (n - slot - 1) * stride);
           size[customer] = n - 1;
         }
         return matched;
@@ -276,7 +289,7 @@ final class PurchaseBook {
   /** Ends ingest: duplicate detection's state is dropped and unused storage given back. */
   void seal() {
     laterPrints.clear();
-    lastOrder = new long[0];
+    lastOrder = new int[0];
     slabs.seal();
   }
 

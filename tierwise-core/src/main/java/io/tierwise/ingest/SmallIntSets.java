@@ -10,18 +10,25 @@ import java.util.Map;
  * catalogue of many categories) go to a sorted array for that customer only.
  */
 final class SmallIntSets {
-  private long[] bits;
+  private long[] bits = new long[0]; // allocated on first use: many inputs have no such column
+  private int capacity;
   private final Map<Integer, int[]> larger = new HashMap<>();
 
   SmallIntSets(int capacity) {
-    bits = new long[capacity];
+    this.capacity = capacity;
   }
 
   void grow(int capacity) {
-    bits = Arrays.copyOf(bits, capacity);
+    this.capacity = capacity;
+    if (bits.length > 0) {
+      bits = Arrays.copyOf(bits, capacity);
+    }
   }
 
   void add(int customer, int number) {
+    if (bits.length == 0) {
+      bits = new long[capacity];
+    }
     if (number < Long.SIZE) {
       bits[customer] |= 1L << number;
       return;
@@ -43,6 +50,9 @@ final class SmallIntSets {
   }
 
   int count(int customer) {
+    if (bits.length == 0) {
+      return 0;
+    }
     int[] set = larger.isEmpty() ? null : larger.get(customer);
     return Long.bitCount(bits[customer]) + (set == null ? 0 : set.length);
   }

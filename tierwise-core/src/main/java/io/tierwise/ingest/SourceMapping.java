@@ -72,6 +72,12 @@ public record SourceMapping(Optional<Path> file, List<SourceSpec> sources) {
     return files;
   }
 
+  /** The same mapping with only the orders source: for commands that read purchases alone. */
+  public SourceMapping ordersOnly() {
+    return new SourceMapping(
+        file, sources.stream().filter(source -> source.kind() == SourceKind.ORDERS).toList());
+  }
+
   public Optional<SourceSpec> source(SourceKind kind) {
     return sources.stream().filter(source -> source.kind() == kind).findFirst();
   }

@@ -33,7 +33,7 @@ class CompactLedgerPropertyTest {
   void purchaseBookMatchesAPlainModel(@ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
     Random random = new Random(seed);
     int customers = 1 + random.nextInt(40);
-    PurchaseBook book = new PurchaseBook(4);
+    PurchaseBook book = new PurchaseBook(4, true);
     int capacity = 4;
     List<TreeMap<Integer, Day>> model = new ArrayList<>();
     double[] quantity = new double[customers];
