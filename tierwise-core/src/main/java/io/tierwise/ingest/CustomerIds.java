@@ -21,13 +21,17 @@ final class CustomerIds {
   private int size;
   private int last = -1;
 
+  // Where the last id's characters start (Latin-1 ids; -1 otherwise): checked on every row.
+  private int lastBody = -1;
+  private int lastLength;
+
   int size() {
     return size;
   }
 
   /** The dense index of {@code id}, creating it on first sight. */
   int intern(CharSequence id) {
-    if (last >= 0 && same(last, id)) {
+    if (last >= 0 && (lastBody >= 0 ? sameAsLast(id) : same(last, id))) {
       return last;
     }
     int mask = index.length - 1;
@@ -38,7 +42,7 @@ final class CustomerIds {
         break;
       }
       if (same(entry - 1, id)) {
-        last = entry - 1;
+        remember(entry - 1);
         return last;
       }
       slot = (slot + 1) & mask;
@@ -48,8 +52,28 @@ final class CustomerIds {
     if ((long) size * 10 > (long) index.length * 7) { // load factor at most 0.7
       rehash();
     }
-    last = customer;
+    remember(customer);
     return customer;
+  }
+
+  private void remember(int customer) {
+    last = customer;
+    int header = header(customer);
+    lastBody = (header & 1) == 0 ? bodyAt(customer, header) : -1;
+    lastLength = header >>> 1;
+  }
+
+  private boolean sameAsLast(CharSequence id) {
+    int length = id.length();
+    if (length != lastLength) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if ((bytes[lastBody + i] & 0xff) != id.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int add(CharSequence id) {
