@@ -55,6 +55,17 @@ final class CharSlice implements CharSequence {
     if (stored.length() != length) {
       return false;
     }
+    if (text instanceof CharSlice) { // the hot case: compare with the buffer directly
+      CharSlice slice = (CharSlice) text;
+      char[] buffer = slice.buffer;
+      int offset = slice.offset;
+      for (int i = 0; i < length; i++) {
+        if (stored.charAt(i) != buffer[offset + i]) {
+          return false;
+        }
+      }
+      return true;
+    }
     for (int i = 0; i < length; i++) {
       if (stored.charAt(i) != text.charAt(i)) {
         return false;

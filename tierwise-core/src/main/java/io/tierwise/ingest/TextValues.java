@@ -280,6 +280,11 @@ final class TextValues {
       if (month < 1 || month > 12 || dayOfMonth < 1) {
         return INVALID;
       }
+      int known = year - TABLE_FIRST_YEAR;
+      if (known >= 0 && known < TABLE_YEARS) {
+        int at = known * 12 + month - 1;
+        return dayOfMonth > MONTH_LENGTH[at] ? INVALID : MONTH_START[at] + dayOfMonth - 1;
+      }
       boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
       int length = month == 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
       if (dayOfMonth > length) {
@@ -293,6 +298,21 @@ final class TextValues {
       int dayOfYear = (153 * monthIndex + 2) / 5 + dayOfMonth - 1;
       int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
       return era * 146097 + dayOfEra - 719468;
+    }
+
+    // The first day and length of every month of the years ingest accepts (1900-2199), so that
+    // the date of a row is two table reads (about 14 KB, built from java.time once).
+    private static final int TABLE_FIRST_YEAR = 1900;
+    private static final int TABLE_YEARS = 300;
+    private static final int[] MONTH_START = new int[TABLE_YEARS * 12];
+    private static final int[] MONTH_LENGTH = new int[TABLE_YEARS * 12];
+
+    static {
+      for (int i = 0; i < TABLE_YEARS * 12; i++) {
+        java.time.YearMonth month = java.time.YearMonth.of(TABLE_FIRST_YEAR + i / 12, i % 12 + 1);
+        MONTH_START[i] = (int) month.atDay(1).toEpochDay();
+        MONTH_LENGTH[i] = month.lengthOfMonth();
+      }
     }
 
     private static boolean hasOffset(CharSequence text) {
