@@ -48,6 +48,4 @@ public final class ClvScorer {
       model.discountedPurchases(x, recency, age, months, monthlyDiscountRate)
     };
   }
-
-  private record PurchaseKey(int repeatPurchases, double recency, double age) {}
 }

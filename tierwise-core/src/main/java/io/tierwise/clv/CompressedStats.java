@@ -2,8 +2,6 @@ package io.tierwise.clv;
 
 import io.tierwise.TierwiseException;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -40,20 +38,19 @@ public final class CompressedStats {
     this.unit = builder.window.unit();
     this.holdoutLength = builder.window.holdoutLength();
     this.customers = builder.customers;
-    int rows = builder.purchaseRows.size();
+    KeyedCounts purchases = builder.purchaseRows;
+    int rows = purchases.rows();
     repeatPurchases = new int[rows];
     recency = new double[rows];
     age = new double[rows];
     weight = new long[rows];
     holdoutPurchases = new long[rows];
-    int row = 0;
-    for (Map.Entry<PurchaseKey, long[]> entry : builder.purchaseRows.entrySet()) {
-      repeatPurchases[row] = entry.getKey().repeatPurchases();
-      recency[row] = entry.getKey().recency();
-      age[row] = entry.getKey().age();
-      weight[row] = entry.getValue()[0];
-      holdoutPurchases[row] = entry.getValue()[1];
-      row++;
+    for (int row = 0; row < rows; row++) { // in first-seen order
+      repeatPurchases[row] = (int) purchases.key(row, 0);
+      recency[row] = Double.longBitsToDouble(purchases.key(row, 1));
+      age[row] = Double.longBitsToDouble(purchases.key(row, 2));
+      weight[row] = purchases.count(row, 0);
+      holdoutPurchases[row] = purchases.count(row, 1);
     }
     double[] times = new double[2 * rows];
     System.arraycopy(recency, 0, times, 0, rows);
@@ -66,16 +63,15 @@ public final class CompressedStats {
       ageIndex[i] = Arrays.binarySearch(distinctTimes, age[i]);
     }
     distinctRepeatPurchases = Arrays.stream(repeatPurchases).sorted().distinct().toArray();
-    int spendRows = builder.spendRows.size();
+    KeyedCounts spend = builder.spendRows;
+    int spendRows = spend.rows();
     spendRepeatPurchases = new int[spendRows];
     spendMeanValue = new double[spendRows];
     spendWeight = new long[spendRows];
-    row = 0;
-    for (Map.Entry<SpendKey, long[]> entry : builder.spendRows.entrySet()) {
-      spendRepeatPurchases[row] = entry.getKey().repeatPurchases();
-      spendMeanValue[row] = entry.getKey().meanValue();
-      spendWeight[row] = entry.getValue()[0];
-      row++;
+    for (int row = 0; row < spendRows; row++) {
+      spendRepeatPurchases[row] = (int) spend.key(row, 0);
+      spendMeanValue[row] = Double.longBitsToDouble(spend.key(row, 1));
+      spendWeight[row] = spend.count(row, 0);
     }
   }
 
@@ -190,16 +186,13 @@ public final class CompressedStats {
     return distinctRepeatPurchases;
   }
 
-  private record PurchaseKey(int repeatPurchases, double recency, double age) {}
-
-  private record SpendKey(int repeatPurchases, double meanValue) {}
-
   /** Accumulates customers one at a time. Not thread-safe; build once. */
   public static final class Builder {
     private final CalibrationWindow window;
     private final double spendResolution;
-    private final Map<PurchaseKey, long[]> purchaseRows = new HashMap<>();
-    private final Map<SpendKey, long[]> spendRows = new HashMap<>();
+    // (x, t_x bits, T bits) -> customers, holdout purchases; (x, mean bits, 0) -> customers
+    private final KeyedCounts purchaseRows = new KeyedCounts(2);
+    private final KeyedCounts spendRows = new KeyedCounts(1);
     private long customers;
 
     private Builder(CalibrationWindow window, double spendResolution) {
@@ -214,19 +207,19 @@ public final class CompressedStats {
     /** Adds one customer's statistics. */
     public Builder add(RepeatPurchaseStats stats) {
       customers++;
-      long[] row =
-          purchaseRows.computeIfAbsent(
-              new PurchaseKey(stats.repeatPurchases(), stats.recency(), stats.age()),
-              key -> new long[2]);
-      row[0]++;
-      row[1] += stats.holdoutPurchases();
+      int row =
+          purchaseRows.row(
+              stats.repeatPurchases(),
+              Double.doubleToLongBits(stats.recency()),
+              Double.doubleToLongBits(stats.age()));
+      purchaseRows.add(row, 0, 1);
+      purchaseRows.add(row, 1, stats.holdoutPurchases());
       if (stats.repeatPurchases() > 0) {
         double mean = stats.meanRepeatValue();
         if (spendResolution > 0) {
           mean = Math.round(mean / spendResolution) * spendResolution;
         }
-        spendRows
-            .computeIfAbsent(new SpendKey(stats.repeatPurchases(), mean), key -> new long[1])[0]++;
+        spendRows.add(stats.repeatPurchases(), Double.doubleToLongBits(mean), 0, 0, 1);
       }
       return this;
     }
