@@ -38,14 +38,56 @@ public final class IndicatorTable {
     return compute(base, function, true);
   }
 
+  /** Customers per block when releasing: the table grows as the ledger shrinks. */
+  private static final int BLOCK = 1 << 16;
+
   private static IndicatorTable compute(
       CustomerBase base, IndicatorFunction function, boolean release) {
     int size = base.size();
     String[] ids = new String[size];
-    double[][] columns = new double[Indicator.count()][size];
     List<String> names = base.attributeNames().stream().sorted().toList();
     String[][] attributes = new String[names.size()][size];
-    IntStream.range(0, size)
+    if (!release) {
+      double[][] columns = new double[Indicator.count()][size];
+      fill(base, function, false, 0, size, ids, columns, 0, names, attributes);
+      return new IndicatorTable(ids, columns, names, attributes);
+    }
+    // Block by block, so that the table's columns do not exist in full while the ledger still
+    // does: each block's values are kept in small arrays, and the columns are assembled at the
+    // end, one at a time, once the ledger is released.
+    int blocks = (size + BLOCK - 1) / BLOCK;
+    double[][][] parts = new double[blocks][][];
+    for (int block = 0; block < blocks; block++) {
+      int from = block * BLOCK;
+      int to = Math.min(size, from + BLOCK);
+      parts[block] = new double[Indicator.count()][to - from];
+      fill(base, function, true, from, to, ids, parts[block], from, names, attributes);
+    }
+    double[][] columns = new double[Indicator.count()][];
+    for (int column = 0; column < columns.length; column++) {
+      columns[column] = new double[size];
+      for (int block = 0; block < blocks; block++) {
+        double[] part = parts[block][column];
+        System.arraycopy(part, 0, columns[column], block * BLOCK, part.length);
+        parts[block][column] = null;
+      }
+    }
+    return new IndicatorTable(ids, columns, names, attributes);
+  }
+
+  /** Computes customers {@code from}..{@code to} into {@code columns} at row customer - offset. */
+  private static void fill(
+      CustomerBase base,
+      IndicatorFunction function,
+      boolean release,
+      int from,
+      int to,
+      String[] ids,
+      double[][] columns,
+      int offset,
+      List<String> names,
+      String[][] attributes) {
+    IntStream.range(from, to)
         .parallel()
         .forEach(
             customer -> {
@@ -53,14 +95,13 @@ public final class IndicatorTable {
               Indicators indicators = function.apply(history);
               ids[customer] = history.customerId();
               for (int column = 0; column < columns.length; column++) {
-                columns[column][customer] = indicators.value(column);
+                columns[column][customer - offset] = indicators.value(column);
               }
               for (int attribute = 0; attribute < names.size(); attribute++) {
                 attributes[attribute][customer] =
                     history.attributes().getOrDefault(names.get(attribute), "");
               }
             });
-    return new IndicatorTable(ids, columns, names, attributes);
   }
 
   /**
