@@ -15,8 +15,15 @@ public final class PercentileScale {
 
   private final double[] grid;
 
+  /** {@code rank(grid[i])}, computed once: {@link #valueForRank} brackets its answer with it. */
+  private final double[] gridRank;
+
   private PercentileScale(double[] grid) {
     this.grid = grid;
+    this.gridRank = new double[grid.length];
+    for (int i = 0; i < grid.length; i++) {
+      gridRank[i] = rank(grid[i]);
+    }
   }
 
   /** Fits the scale on the non-missing values of {@code column}. */
@@ -84,10 +91,10 @@ public final class PercentileScale {
     }
     double low = grid[0];
     double high = grid[STEPS];
-    if (rank(low) >= targetRank) {
+    if (gridRank[0] >= targetRank) {
       return low;
     }
-    if (rank(high) < targetRank) {
+    if (gridRank[STEPS] < targetRank) {
       return high + Math.max(1e-9, Math.ulp(high));
     }
     // Bracket the answer between two neighbouring grid points (rank is non-decreasing in the
@@ -96,7 +103,7 @@ public final class PercentileScale {
     int above = STEPS;
     while (above - below > 1) {
       int middle = (below + above) >>> 1;
-      if (rank(grid[middle]) >= targetRank) {
+      if (gridRank[middle] >= targetRank) {
         above = middle;
       } else {
         below = middle;
@@ -105,8 +112,8 @@ public final class PercentileScale {
     low = grid[below];
     high = grid[above];
     // Between two distinct grid points the rank is linear in the value: try the exact inverse.
-    double rankLow = rank(low);
-    double rankHigh = rank(high);
+    double rankLow = gridRank[below];
+    double rankHigh = gridRank[above];
     if (high > low && rankHigh > rankLow) {
       double guess = low + (targetRank - rankLow) / (rankHigh - rankLow) * (high - low);
       double step = Math.max(1e-9 * (1 + Math.abs(high)), Math.ulp(guess));
