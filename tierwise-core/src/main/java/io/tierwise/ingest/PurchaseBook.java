@@ -23,21 +23,13 @@ final class PurchaseBook {
   private static final long ORDERS_ONE = 1L << 28;
   private static final long ORDERS_MAX = 0xffffL;
   private static final long PRINT_MASK = ORDERS_ONE - 1;
-  private static final long ZERO = Double.doubleToRawLongBits(0.0);
 
-  private final LongSlabs slabs = new LongSlabs();
+  /** A record a day: 3 longs with cost, 2 without (when only purchase values are kept). */
+  private final SlabRecords days;
 
-  /** Longs a day: 3 with cost, 2 without (when only purchase values are kept). */
-  private final int stride;
-
-  private final int firstClass;
   private final boolean details;
 
-  // Per customer: the region's address and size class (0 = no purchases yet), the number of days,
-  // whether any row had a cost, the quantity bought, and the order of the customer's last row.
-  private int[] address;
-  private byte[] sizeClass;
-  private int[] size;
+  // Per customer: whether any row had a cost, the quantity bought, the order of its last row.
   private boolean[] hasCost;
   private double[] quantity;
   private int[] lastOrder;
@@ -50,20 +42,14 @@ final class PurchaseBook {
    */
   PurchaseBook(int capacity, boolean details) {
     this.details = details;
-    this.stride = details ? 3 : 2;
-    this.firstClass = LongSlabs.classFor(stride);
-    address = new int[capacity];
-    sizeClass = new byte[capacity];
-    size = new int[capacity];
+    this.days = new SlabRecords(details ? 3 : 2, capacity);
     hasCost = new boolean[details ? capacity : 0];
     quantity = new double[details ? capacity : 0];
     lastOrder = new int[capacity];
   }
 
   void grow(int capacity) {
-    address = Arrays.copyOf(address, capacity);
-    sizeClass = Arrays.copyOf(sizeClass, capacity);
-    size = Arrays.copyOf(size, capacity);
+    days.grow(capacity);
     if (details) {
       hasCost = Arrays.copyOf(hasCost, capacity);
       quantity = Arrays.copyOf(quantity, capacity);
@@ -72,23 +58,23 @@ final class PurchaseBook {
   }
 
   int size(int customer) {
-    return size[customer];
+    return days.size(customer);
   }
 
   int day(int customer, int slot) {
-    return (int) (slabs.get(address[customer] + slot * stride + HEADER) >>> 44) + DAY_BASE;
+    return (int) (days.get(customer, slot, HEADER) >>> 44) + DAY_BASE;
   }
 
   int orders(int customer, int slot) {
-    return (int) ((slabs.get(address[customer] + slot * stride + HEADER) >>> 28) & ORDERS_MAX);
+    return (int) ((days.get(customer, slot, HEADER) >>> 28) & ORDERS_MAX);
   }
 
   double revenue(int customer, int slot) {
-    return Double.longBitsToDouble(slabs.get(address[customer] + slot * stride + REVENUE));
+    return Double.longBitsToDouble(days.get(customer, slot, REVENUE));
   }
 
   double cost(int customer, int slot) {
-    return Double.longBitsToDouble(slabs.get(address[customer] + slot * stride + COST));
+    return Double.longBitsToDouble(days.get(customer, slot, COST));
   }
 
   boolean hasCost(int customer) {
@@ -124,49 +110,33 @@ final class PurchaseBook {
 
   /** The slot of {@code day}, created empty if absent. */
   private int slotFor(int customer, int day) {
-    int n = size[customer];
+    int n = days.size(customer);
     if (n > 0) {
       int lastDay = day(customer, n - 1);
       if (lastDay == day) {
         return n - 1;
       }
       if (lastDay < day) {
-        ensureCapacity(customer);
-        clear(customer, n, day);
-        size[customer] = n + 1;
-        return n;
+        return created(customer, n, day);
       }
-    } else {
-      ensureCapacity(customer);
-      clear(customer, 0, day);
-      size[customer] = 1;
-      return 0;
+      int found = search(customer, day);
+      if (found >= 0) {
+        return found;
+      }
+      return created(customer, -found - 1, day);
     }
-    int found = search(customer, day);
-    if (found >= 0) {
-      return found;
-    }
-    int insertAt = -found - 1;
-    ensureCapacity(customer);
-    int base = address[customer];
-    slabs.copy(base + insertAt * stride, base + (insertAt + 1) * stride, (n - insertAt) * stride);
-    clear(customer, insertAt, day);
-    size[customer] = n + 1;
-    return insertAt;
+    return created(customer, 0, day);
   }
 
-  private void clear(int customer, int slot, int day) {
-    int base = address[customer] + slot * stride;
-    slabs.set(base + HEADER, (long) (day - DAY_BASE) << 44);
-    slabs.set(base + REVENUE, ZERO);
-    if (details) {
-      slabs.set(base + COST, ZERO);
-    }
+  private int created(int customer, int slot, int day) {
+    days.insert(customer, slot); // revenue and cost 0.0: all bits zero
+    days.set(customer, slot, HEADER, (long) (day - DAY_BASE) << 44);
+    return slot;
   }
 
   private int search(int customer, int day) {
     int low = 0;
-    int high = size[customer] - 1;
+    int high = days.size(customer) - 1;
     while (low <= high) {
       int middle = (low + high) >>> 1;
       int middleDay = day(customer, middle);
@@ -181,22 +151,6 @@ final class PurchaseBook {
     return -(low + 1);
   }
 
-  private void ensureCapacity(int customer) {
-    int currentClass = sizeClass[customer];
-    int needed = (size[customer] + 1) * stride;
-    if (currentClass != 0 && LongSlabs.capacity(currentClass) >= needed) {
-      return;
-    }
-    int biggerClass = Math.max(firstClass, LongSlabs.classFor(needed));
-    int bigger = slabs.allocate(biggerClass);
-    if (currentClass != 0) {
-      slabs.copy(address[customer], bigger, size[customer] * stride);
-      slabs.free(address[customer], currentClass);
-    }
-    address[customer] = bigger;
-    sizeClass[customer] = (byte) biggerClass;
-  }
-
   /**
    * Remembers the fingerprint of a row on the day of {@code slot}.
    *
@@ -208,11 +162,10 @@ final class PurchaseBook {
     if (shortPrint == 0) {
       shortPrint = 1;
     }
-    int at = address[customer] + slot * stride + HEADER;
-    long header = slabs.get(at);
+    long header = days.get(customer, slot, HEADER);
     long firstPrint = header & PRINT_MASK;
     if (firstPrint == 0) {
-      slabs.set(at, header | shortPrint);
+      days.set(customer, slot, HEADER, header | shortPrint);
       return true;
     }
     if (firstPrint == shortPrint) {
@@ -236,11 +189,10 @@ final class PurchaseBook {
       double amount,
       double rowCost,
       double rowQuantity) {
-    int base = address[customer] + slot * stride;
-    slabs.set(base + REVENUE, Double.doubleToRawLongBits(revenue(customer, slot) + amount));
+    days.set(customer, slot, REVENUE, Double.doubleToRawLongBits(revenue(customer, slot) + amount));
     if (details && !Double.isNaN(rowCost)) {
       hasCost[customer] = true;
-      slabs.set(base + COST, Double.doubleToRawLongBits(cost(customer, slot) + rowCost));
+      days.set(customer, slot, COST, Double.doubleToRawLongBits(cost(customer, slot) + rowCost));
     }
     if (details && !Double.isNaN(rowQuantity)) {
       quantity[customer] += rowQuantity;
@@ -249,7 +201,7 @@ final class PurchaseBook {
     long mixed = (orderHash ^ (day * 0x9E3779B97F4A7C15L)) * 0xBF58476D1CE4E5B9L;
     int order = orderHash == 0 ? 0 : (int) (mixed >>> 32) | 1;
     if ((order == 0 || order != lastOrder[customer]) && orders(customer, slot) < ORDERS_MAX) {
-      slabs.set(base + HEADER, slabs.get(base + HEADER) + ORDERS_ONE);
+      days.set(customer, slot, HEADER, days.get(customer, slot, HEADER) + ORDERS_ONE);
     }
     lastOrder[customer] = order;
   }
@@ -261,7 +213,7 @@ final class PurchaseBook {
    * @return the day it was matched to, or {@link Integer#MIN_VALUE} when no purchase matches
    */
   int cancel(int customer, int day, double amount, double cancelledQuantity) {
-    if (size[customer] == 0) {
+    if (days.size(customer) == 0) {
       return Integer.MIN_VALUE;
     }
     int last = search(customer, day);
@@ -270,15 +222,12 @@ final class PurchaseBook {
       if (orders(customer, slot) > 0 && revenue(customer, slot) + 1e-9 >= amount) {
         int matched = day(customer, slot);
         double left = revenue(customer, slot) - amount;
-        int base = address[customer];
-        slabs.set(base + slot * stride + REVENUE, Double.doubleToRawLongBits(left));
+        days.set(customer, slot, REVENUE, Double.doubleToRawLongBits(left));
         if (details && !Double.isNaN(cancelledQuantity)) {
           quantity[customer] = Math.max(0, quantity[customer] - cancelledQuantity);
         }
         if (left <= 0.005) {
-          int n = size[customer];
-          slabs.copy(base + (slot + 1) * stride, base + slot * stride, (n - slot - 1) * stride);
-          size[customer] = n - 1;
+          days.remove(customer, slot);
         }
         return matched;
       }
@@ -290,16 +239,11 @@ final class PurchaseBook {
   void seal() {
     laterPrints.clear();
     lastOrder = new int[0];
-    slabs.seal();
+    days.seal();
   }
 
   /** Forgets a customer's purchases for good (the last pass over a large base). */
   void release(int customer) {
-    int currentClass = sizeClass[customer];
-    if (currentClass != 0) {
-      sizeClass[customer] = 0;
-      size[customer] = 0;
-      slabs.discard(address[customer], currentClass);
-    }
+    days.release(customer);
   }
 }
