@@ -1,7 +1,6 @@
 package io.tierwise.clv;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -17,7 +16,11 @@ public final class ClvScorer {
   private final int months;
   private final double monthlyDiscountRate;
   private final double horizon;
-  private final Map<PurchaseKey, double[]> purchaseTerms = new HashMap<>();
+
+  /** Distinct (x, t_x, T) seen so far; row r's terms are {@code terms[3r .. 3r + 2]}. */
+  private final KeyedCounts known = new KeyedCounts(0);
+
+  private double[] terms = new double[3 * 256];
 
   /**
    * @param months horizon in months (≥ 1)
@@ -32,20 +35,23 @@ public final class ClvScorer {
   }
 
   public CustomerValue score(RepeatPurchaseStats stats) {
-    double[] terms =
-        purchaseTerms.computeIfAbsent(
-            new PurchaseKey(stats.repeatPurchases(), stats.recency(), stats.age()),
-            key -> purchaseTerms(key.repeatPurchases(), key.recency(), key.age()));
+    int x = stats.repeatPurchases();
+    double recency = stats.recency();
+    double age = stats.age();
+    int seen = known.rows();
+    int row = known.row(x, Double.doubleToLongBits(recency), Double.doubleToLongBits(age));
+    int at = 3 * row;
+    if (row == seen) { // first sight of these statistics: compute their terms once
+      if (at + 3 > terms.length) {
+        terms = Arrays.copyOf(terms, terms.length * 2);
+      }
+      PurchaseModel purchases = model.purchaseModel();
+      terms[at] = purchases.probabilityAlive(x, recency, age);
+      terms[at + 1] = purchases.conditionalExpectedPurchases(horizon, x, recency, age);
+      terms[at + 2] = model.discountedPurchases(x, recency, age, months, monthlyDiscountRate);
+    }
     double averageValue = model.expectedAverageValue(stats);
-    return new CustomerValue(stats, terms[0], terms[1], averageValue, averageValue * terms[2]);
-  }
-
-  private double[] purchaseTerms(int x, double recency, double age) {
-    PurchaseModel purchases = model.purchaseModel();
-    return new double[] {
-      purchases.probabilityAlive(x, recency, age),
-      purchases.conditionalExpectedPurchases(horizon, x, recency, age),
-      model.discountedPurchases(x, recency, age, months, monthlyDiscountRate)
-    };
+    return new CustomerValue(
+        stats, terms[at], terms[at + 1], averageValue, averageValue * terms[at + 2]);
   }
 }

@@ -4,10 +4,13 @@ import java.util.Arrays;
 
 /**
  * Rows of counters keyed by three longs, in first-seen order: the table behind {@link
- * CompressedStats.Builder}. Keys and counts sit in primitive arrays found through an
- * open-addressing table of ints, so a lookup among hundreds of thousands of rows costs a cache miss
- * or two rather than a walk through boxed keys and map nodes (with ten million customers the map
- * lookups were two thirds of the statistics pass). Not thread-safe.
+ * CompressedStats.Builder} (customers per distinct (x, t_x, T) and (x, mean value)) and {@link
+ * ClvScorer}'s terms per distinct (x, t_x, T). Doubles enter as their bits, mixed with the murmur3
+ * finaliser: a plain record hash leaves whole-number recencies and ages with equal low bits. Keys
+ * and counts sit in primitive arrays found through an open-addressing table of ints, so a lookup
+ * among hundreds of thousands of rows costs a cache miss or two rather than a walk through boxed
+ * keys and map nodes (with ten million customers the map lookups were two thirds of the statistics
+ * pass). Not thread-safe.
  */
 final class KeyedCounts {
   private final int width;
@@ -74,9 +77,19 @@ final class KeyedCounts {
   }
 
   private static int hash(long a, long b, long c) {
-    long h = PurchaseKey.mix(a * 0x9E3779B97F4A7C15L ^ b);
-    h = PurchaseKey.mix(h ^ c);
+    long h = mix(a * 0x9E3779B97F4A7C15L ^ b);
+    h = mix(h ^ c);
     return (int) (h ^ (h >>> 32));
+  }
+
+  /** The murmur3 64-bit finaliser. */
+  private static long mix(long value) {
+    long h = value;
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
+    return h ^ (h >>> 33);
   }
 
   private void rehash() {

@@ -16,7 +16,7 @@ import java.util.Map;
 final class CustomerLedger {
   private static final int INITIAL = 1 << 10;
 
-  private final CustomerIds ids = new CustomerIds();
+  private final TextIds ids = new TextIds();
   private int capacity = INITIAL;
   private final boolean everything;
   private final PurchaseBook purchases;
@@ -27,13 +27,8 @@ final class CustomerLedger {
   private int[][] surveys;
   private final Map<String, String[]> attributes = new LinkedHashMap<>();
   private final Map<String, String> internedValues = new HashMap<>();
-  private final Map<String, Integer> categoryIds = new HashMap<>();
-  private String[] categoryNames = new String[64];
-  private int[] categoryNumbers = new int[64];
-  private int categoryNameCount;
-  private String lastCategoryName;
-  private int lastCategoryId;
-  private final Map<String, Integer> featureIds = new HashMap<>();
+  private final TextIds categoryIds = new TextIds();
+  private final TextIds featureIds = new TextIds();
 
   CustomerLedger(Ingest.Keep keep) {
     this.everything = keep == Ingest.Keep.EVERYTHING;
@@ -57,11 +52,6 @@ final class CustomerLedger {
       grow();
     }
     return customer;
-  }
-
-  private static int spread(int hash) {
-    int mixed = hash * 0x9E3779B9;
-    return mixed ^ (mixed >>> 16);
   }
 
   private void grow() {
@@ -120,52 +110,7 @@ final class CustomerLedger {
     if (!everything) {
       return;
     }
-    categories.add(customer, categoryId(category));
-  }
-
-  /** The number of a category, found by its characters; a String only for a new category. */
-  private int categoryId(CharSequence category) {
-    if (lastCategoryName != null && CharSlice.same(lastCategoryName, category)) {
-      return lastCategoryId; // runs of one category are common: no hash needed
-    }
-    lastCategoryId = lookUpCategory(category);
-    return lastCategoryId;
-  }
-
-  private int lookUpCategory(CharSequence category) {
-    int mask = categoryNames.length - 1;
-    int slot = spread(CharSlice.hash(category)) & mask;
-    while (categoryNames[slot] != null) {
-      if (CharSlice.same(categoryNames[slot], category)) {
-        lastCategoryName = categoryNames[slot];
-        return categoryNumbers[slot];
-      }
-      slot = (slot + 1) & mask;
-    }
-    String name = category.toString();
-    lastCategoryName = name;
-    int id = categoryIds.computeIfAbsent(name, key -> categoryIds.size());
-    categoryNames[slot] = name;
-    categoryNumbers[slot] = id;
-    categoryNameCount++;
-    if (categoryNameCount * 2 > categoryNames.length) {
-      String[] names = categoryNames;
-      int[] numbers = categoryNumbers;
-      categoryNames = new String[names.length * 2];
-      categoryNumbers = new int[names.length * 2];
-      int biggerMask = categoryNames.length - 1;
-      for (int i = 0; i < names.length; i++) {
-        if (names[i] != null) {
-          int to = spread(names[i].hashCode()) & biggerMask;
-          while (categoryNames[to] != null) {
-            to = (to + 1) & biggerMask;
-          }
-          categoryNames[to] = names[i];
-          categoryNumbers[to] = numbers[i];
-        }
-      }
-    }
-    return id;
+    categories.add(customer, categoryIds.intern(category));
   }
 
   /** Adds an event row; returns false for an exact duplicate (see {@link #purchase}). */
@@ -174,12 +119,12 @@ final class CustomerLedger {
       int day,
       int type,
       double minutes,
-      String feature,
+      CharSequence feature,
       long print,
       boolean rejectDuplicates) {
     boolean fresh = events.add(customer, day, type, minutes, print, rejectDuplicates);
-    if ((fresh || !rejectDuplicates) && feature != null && !feature.isEmpty()) {
-      features.add(customer, featureIds.computeIfAbsent(feature, key -> featureIds.size()));
+    if ((fresh || !rejectDuplicates) && feature != null && feature.length() > 0) {
+      features.add(customer, featureIds.intern(feature));
     }
     return fresh;
   }

@@ -402,7 +402,8 @@ public final class Ingest {
           binder.valid[Field.DURATION_MINUTES.ordinal()]
               ? binder.number[Field.DURATION_MINUTES.ordinal()]
               : Double.NaN;
-      String feature = binder.valid[Field.FEATURE.ordinal()] ? binder.text(Field.FEATURE) : null;
+      CharSequence feature =
+          binder.valid[Field.FEATURE.ordinal()] ? binder.chars(Field.FEATURE) : null;
       boolean fresh =
           ledger.event(customer, day, type, minutes, feature, print, rejectDuplicates());
       if (!fresh) {

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * from several threads once allocation is over.
  */
 final class LongSlabs {
-  static final int NONE = -1;
+  private static final int NONE = -1;
   private static final int PAGE_SHIFT = 22;
   private static final int PAGE_SIZE = 1 << PAGE_SHIFT;
   private static final int PAGE_MASK = PAGE_SIZE - 1;
@@ -36,8 +36,6 @@ final class LongSlabs {
 
   /** Per size class, the first free region; each free region holds the next one's address. */
   private final int[] freeHeads = new int[CAPACITIES.length];
-
-  private long allocated;
 
   LongSlabs() {
     Arrays.fill(freeHeads, NONE);
@@ -71,14 +69,9 @@ final class LongSlabs {
     return CAPACITIES[sizeClass];
   }
 
-  static int classCount() {
-    return CAPACITIES.length;
-  }
-
-  /** A region of {@code 2^sizeClass} longs, zeroed. */
+  /** A region of {@code capacity(sizeClass)} longs, zeroed. */
   int allocate(int sizeClass) {
     int length = capacity(sizeClass);
-    allocated += length;
     int head = freeHeads[sizeClass];
     if (head != NONE) {
       freeHeads[sizeClass] = (int) get(head);
@@ -123,7 +116,6 @@ final class LongSlabs {
 
   /** Returns a region to the free list of its size. */
   void free(int address, int sizeClass) {
-    allocated -= capacity(sizeClass);
     live[address >>> PAGE_SHIFT] -= capacity(sizeClass);
     set(address, freeHeads[sizeClass]);
     freeHeads[sizeClass] = address;
@@ -147,7 +139,6 @@ final class LongSlabs {
   synchronized void discard(int address, int sizeClass) {
     int page = address >>> PAGE_SHIFT;
     live[page] -= capacity(sizeClass);
-    allocated -= capacity(sizeClass);
     if (live[page] == 0 && page != pageCount - 1) {
       pages[page] = null;
     }
@@ -171,10 +162,5 @@ final class LongSlabs {
           to & PAGE_MASK,
           length);
     }
-  }
-
-  /** Longs in live regions (for tests and reports). */
-  long allocatedLongs() {
-    return allocated;
   }
 }

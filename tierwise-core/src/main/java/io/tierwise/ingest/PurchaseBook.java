@@ -6,11 +6,11 @@ import java.util.Map;
 
 /**
  * Every customer's purchases merged per calendar day: the purchase state ingest keeps. A customer's
- * days live in one region of {@link LongSlabs}, three longs a day — day, order count and the
- * fingerprint of the day's first row (for finding exact duplicates without a table of every row)
- * packed in one; revenue; cost — sorted by day, so memory grows with distinct purchase days, not
- * with order lines, and no object is made per customer (ADR 0001, ADR 0005). Mutable, confined to
- * the ingest thread until {@link #seal()}.
+ * days are {@link SlabRecords} of three longs — day, order count and the fingerprint of the day's
+ * first row (for finding exact duplicates without a table of every row) packed in one; revenue;
+ * cost (left out, two longs a day, when only purchase values are kept) — sorted by day, so memory
+ * grows with distinct purchase days, not with order lines, and no object is made per customer (ADR
+ * 0001, ADR 0005). Mutable, confined to the ingest thread until {@link #seal()}.
  */
 final class PurchaseBook {
   private static final int HEADER = 0;

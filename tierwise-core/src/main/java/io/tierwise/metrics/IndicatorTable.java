@@ -27,7 +27,13 @@ public final class IndicatorTable {
 
   /** Computes every customer's indicators with {@code function}, using all cores. */
   public static IndicatorTable compute(CustomerBase base, IndicatorFunction function) {
-    return compute(base, function, false);
+    int size = base.size();
+    String[] ids = new String[size];
+    List<String> names = attributeNames(base);
+    String[][] attributes = new String[names.size()][size];
+    double[][] columns = new double[Indicator.count()][size];
+    fill(base, function, false, 0, size, ids, columns, names, attributes);
+    return new IndicatorTable(ids, columns, names, attributes);
   }
 
   /**
@@ -35,47 +41,49 @@ public final class IndicatorTable {
    * events from {@code base} once read: the last pass of a run over a large base.
    */
   public static IndicatorTable computeAndRelease(CustomerBase base, IndicatorFunction function) {
-    return compute(base, function, true);
+    return computeAndRelease(base, function, BLOCK);
   }
 
   /** Customers per block when releasing: the table grows as the ledger shrinks. */
   private static final int BLOCK = 1 << 16;
 
-  private static IndicatorTable compute(
-      CustomerBase base, IndicatorFunction function, boolean release) {
+  /**
+   * As {@link #computeAndRelease(CustomerBase, IndicatorFunction)} with blocks of {@code block}
+   * customers. Block by block, so that the table's columns do not exist in full while the ledger
+   * still does: each block's values are kept in small arrays, and the columns are assembled at the
+   * end, one at a time, once the ledger is released.
+   */
+  static IndicatorTable computeAndRelease(
+      CustomerBase base, IndicatorFunction function, int block) {
     int size = base.size();
     String[] ids = new String[size];
-    List<String> names = base.attributeNames().stream().sorted().toList();
+    List<String> names = attributeNames(base);
     String[][] attributes = new String[names.size()][size];
-    if (!release) {
-      double[][] columns = new double[Indicator.count()][size];
-      fill(base, function, false, 0, size, ids, columns, 0, names, attributes);
-      return new IndicatorTable(ids, columns, names, attributes);
-    }
-    // Block by block, so that the table's columns do not exist in full while the ledger still
-    // does: each block's values are kept in small arrays, and the columns are assembled at the
-    // end, one at a time, once the ledger is released.
-    int blocks = (size + BLOCK - 1) / BLOCK;
+    int blocks = (size + block - 1) / block;
     double[][][] parts = new double[blocks][][];
-    for (int block = 0; block < blocks; block++) {
-      int from = block * BLOCK;
-      int to = Math.min(size, from + BLOCK);
-      parts[block] = new double[Indicator.count()][to - from];
-      fill(base, function, true, from, to, ids, parts[block], from, names, attributes);
+    for (int part = 0; part < blocks; part++) {
+      int from = part * block;
+      int to = Math.min(size, from + block);
+      parts[part] = new double[Indicator.count()][to - from];
+      fill(base, function, true, from, to, ids, parts[part], names, attributes);
     }
     double[][] columns = new double[Indicator.count()][];
     for (int column = 0; column < columns.length; column++) {
       columns[column] = new double[size];
-      for (int block = 0; block < blocks; block++) {
-        double[] part = parts[block][column];
-        System.arraycopy(part, 0, columns[column], block * BLOCK, part.length);
-        parts[block][column] = null;
+      for (int part = 0; part < blocks; part++) {
+        double[] values = parts[part][column];
+        System.arraycopy(values, 0, columns[column], part * block, values.length);
+        parts[part][column] = null;
       }
     }
     return new IndicatorTable(ids, columns, names, attributes);
   }
 
-  /** Computes customers {@code from}..{@code to} into {@code columns} at row customer - offset. */
+  private static List<String> attributeNames(CustomerBase base) {
+    return base.attributeNames().stream().sorted().toList();
+  }
+
+  /** Computes customers {@code from}..{@code to} into {@code columns} at row customer - from. */
   private static void fill(
       CustomerBase base,
       IndicatorFunction function,
@@ -84,7 +92,6 @@ public final class IndicatorTable {
       int to,
       String[] ids,
       double[][] columns,
-      int offset,
       List<String> names,
       String[][] attributes) {
     IntStream.range(from, to)
@@ -95,7 +102,7 @@ public final class IndicatorTable {
               Indicators indicators = function.apply(history);
               ids[customer] = history.customerId();
               for (int column = 0; column < columns.length; column++) {
-                columns[column][customer - offset] = indicators.value(column);
+                columns[column][customer - from] = indicators.value(column);
               }
               for (int attribute = 0; attribute < names.size(); attribute++) {
                 attributes[attribute][customer] =

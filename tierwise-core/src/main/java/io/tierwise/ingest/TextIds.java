@@ -5,15 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Customer ids interned to dense indexes 0, 1, 2… in first-seen order. The ids sit back to back in
- * one byte array, each as a length header (a variable-length number: the length in characters,
- * shifted left once, the low bit set for two-byte storage) followed by its characters (one byte a
- * character for Latin-1 ids, two otherwise). They are found through an open-addressing table of
- * ints: about 12 bytes a customer plus the id itself, and no String or other object per customer
- * (ADR 0005). A lookup compares characters in place, so a known id costs no allocation. Confined to
- * one thread while ids are added; reads are safe from several threads afterwards.
+ * Texts — customer ids, category and feature names — interned to dense indexes 0, 1, 2… in
+ * first-seen order. The texts sit back to back in one byte array, each as a length header (a
+ * variable-length number: the length in characters, shifted left once, the low bit set for two-byte
+ * storage) followed by its characters (one byte a character for Latin-1 ids, two otherwise). They
+ * are found through an open-addressing table of ints: about 12 bytes a customer plus the id itself,
+ * and no String or other object per customer (ADR 0005). A lookup compares characters in place, so
+ * a known id costs no allocation. Confined to one thread while ids are added; reads are safe from
+ * several threads afterwards.
  */
-final class CustomerIds {
+final class TextIds {
   private byte[] bytes = new byte[1 << 12];
   private int used;
   private int[] offset = new int[1 << 10];
@@ -226,7 +227,7 @@ final class CustomerIds {
     index = bigger;
   }
 
-  /** Drops spare capacity and the lookup table once all ids are in: no id is added after. */
+  /** Drops spare capacity and the lookup table once all texts are in: none is added after. */
   void trim() {
     index = null;
     bytes = Arrays.copyOf(bytes, used);

@@ -1,0 +1,61 @@
+package io.tierwise.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tierwise.ingest.CustomerBase;
+import io.tierwise.ingest.Ingest;
+import io.tierwise.ingest.SourceMapping;
+import io.tierwise.policy.TieringPolicy;
+import io.tierwise.synth.GeneratorSettings;
+import io.tierwise.synth.SyntheticCompanyGenerator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndicatorTableTest {
+  @TempDir Path directory;
+
+  /** Blocks of an odd size, so that the last block is short and columns join at many seams. */
+  @Test
+  void releasingBlockByBlockGivesTheSameTableAsKeeping() throws IOException {
+    Path data = directory.resolve("data");
+    new SyntheticCompanyGenerator().generate(GeneratorSettings.of(1500, 4), data);
+    TieringPolicy policy = TieringPolicy.defaults();
+
+    CustomerBase kept = ingest(data, "kept");
+    IndicatorTable expected = IndicatorTable.compute(kept, function(policy, kept));
+    CustomerBase released = ingest(data, "released");
+    IndicatorTable actual =
+        IndicatorTable.computeAndRelease(released, function(policy, released), 137);
+
+    assertThat(actual.size()).isEqualTo(1500);
+    for (int row = 0; row < expected.size(); row++) {
+      assertThat(actual.customerId(row)).isEqualTo(expected.customerId(row));
+      for (int attribute = 0; attribute < expected.attributeNames().size(); attribute++) {
+        assertThat(actual.attribute(attribute, row)).isEqualTo(expected.attribute(attribute, row));
+      }
+    }
+    for (Indicator indicator : Indicator.values()) {
+      assertThat(actual.column(indicator))
+          .as(indicator.name())
+          .isEqualTo(expected.column(indicator));
+    }
+    int buyer = 0;
+    while (kept.purchases(buyer).dayCount() == 0) {
+      buyer++;
+    }
+    assertThat(released.purchases(buyer).dayCount()).as("released once read").isZero();
+  }
+
+  private CustomerBase ingest(Path data, String name) {
+    return Ingest.run(SourceMapping.ownFormat(data), directory.resolve(name + "-rejects.csv"))
+        .customers();
+  }
+
+  private static IndicatorFunction function(TieringPolicy policy, CustomerBase base) {
+    int asOf = (int) LocalDate.of(2024, 12, 31).toEpochDay();
+    return new IndicatorFunction(asOf, policy.indicators(), base.featureCount());
+  }
+}
