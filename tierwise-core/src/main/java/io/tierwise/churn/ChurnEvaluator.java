@@ -75,31 +75,20 @@ public final class ChurnEvaluator {
    */
   public static double averagePrecision(double[] scores, int[] labels) {
     requireSameLength(scores, labels);
-    Integer[] order = ascending(scores);
     int positives = Arrays.stream(labels).sum();
     if (positives == 0) {
       return Double.NaN;
     }
-    double ap = 0;
-    int tp = 0;
-    int seen = 0;
-    double previousRecall = 0;
-    int i = order.length - 1;
-    while (i >= 0) {
-      int j = i;
-      while (j - 1 >= 0 && scores[order[j - 1]] == scores[order[i]]) {
-        j--;
-      }
-      for (int k = j; k <= i; k++) {
-        tp += labels[order[k]];
-        seen++;
-      }
-      double recall = (double) tp / positives;
-      ap += (recall - previousRecall) * ((double) tp / seen);
-      previousRecall = recall;
-      i = j - 1;
-    }
-    return ap;
+    double[] sum = {0, 0}; // average precision so far, recall at the previous threshold
+    thresholdsFromTop(
+        scores,
+        labels,
+        (score, truePositives, flagged) -> {
+          double recall = (double) truePositives / positives;
+          sum[0] += (recall - sum[1]) * ((double) truePositives / flagged);
+          sum[1] = recall;
+        });
+    return sum[0];
   }
 
   /**
@@ -107,11 +96,33 @@ public final class ChurnEvaluator {
    * candidates are the distinct scores. Used on the validation split, never on the test split.
    */
   static double bestF1Threshold(double[] scores, int[] labels) {
-    Integer[] order = ascending(scores);
     int positives = Arrays.stream(labels).sum();
-    double bestF1 = -1;
-    double best = 0.5;
-    int tp = 0;
+    double[] best = {-1, 0.5}; // best F1 so far, its threshold
+    thresholdsFromTop(
+        scores,
+        labels,
+        (score, truePositives, flagged) -> {
+          double f1 = 2.0 * truePositives / (flagged + positives);
+          if (f1 > best[0]) {
+            best[0] = f1;
+            best[1] = score;
+          }
+        });
+    return best[1];
+  }
+
+  /** What flagging every row scored at least {@code score} catches. */
+  private interface Threshold {
+    void at(double score, int truePositives, int flagged);
+  }
+
+  /**
+   * Visits each distinct score from the highest down, tied scores forming one threshold, with the
+   * true positives and rows flagged at or above it.
+   */
+  private static void thresholdsFromTop(double[] scores, int[] labels, Threshold visit) {
+    Integer[] order = ascending(scores);
+    int truePositives = 0;
     int flagged = 0;
     int i = order.length - 1;
     while (i >= 0) {
@@ -120,17 +131,12 @@ public final class ChurnEvaluator {
         j--;
       }
       for (int k = j; k <= i; k++) {
-        tp += labels[order[k]];
+        truePositives += labels[order[k]];
         flagged++;
       }
-      double f1 = 2.0 * tp / (flagged + positives);
-      if (f1 > bestF1) {
-        bestF1 = f1;
-        best = scores[order[j]];
-      }
+      visit.at(scores[order[j]], truePositives, flagged);
       i = j - 1;
     }
-    return best;
   }
 
   private static List<DecileRow> deciles(
