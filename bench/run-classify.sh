@@ -13,8 +13,10 @@ if [ ! -f "$DATA/orders.csv" ]; then
   java -jar "$JAR" generate --customers 1000000 --seed 1 --out "$DATA" \
     --start 2020-01-01 --end 2024-12-31 --bgnbd 0.5,1.5,0.793,2.426
 fi
-mvn -B -q -pl bench -am compile -DskipTests
-mvn -B -q -pl bench -am dependency:build-classpath -Dmdep.outputFile="$WORK/bench.classpath" >/dev/null
+# One reactor invocation: the bench module resolves tierwise-core from the reactor, not ~/.m2.
+mvn -B -q -pl bench -am package dependency:build-classpath -DskipTests -Dspotless.check.skip=true \
+  -Dmdep.outputFile=target/classpath.txt >/dev/null
+cp bench/target/classpath.txt "$WORK/bench.classpath"
 CP="bench/target/classes:$(cat "$WORK/bench.classpath")"
 
 wall() { grep 'Elapsed (wall clock)' "$1" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }'; }

@@ -48,6 +48,9 @@ grep -E "timings|Elapsed|Maximum resident" "$work/clv-fit.err"
 grep -E '"(r|alpha|a|b|p|q|gamma)" :' "$work/clv-fit.json" | head -7 | tr -d ' ,' | paste -sd' '
 
 echo "== fit alone (ClvFitBench, simulated statistics)"
-cp=$(cd "$here" && mvn -q -o -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
+# One reactor invocation: the bench module resolves tierwise-core from the reactor, not ~/.m2.
+(cd "$here" && mvn -B -q -pl bench -am package dependency:build-classpath -DskipTests \
+  -Dspotless.check.skip=true -Dmdep.outputFile=target/classpath.txt >/dev/null)
+cp=$(cat "$here/bench/target/classpath.txt")
 java -Xmx2g -cp "$here/bench/target/classes:$here/tierwise-core/target/classes:$cp" \
   io.tierwise.bench.ClvFitBench "$customers" 1

@@ -10,8 +10,9 @@ JAR="$ROOT/tierwise-cli/target/tierwise.jar"
 cd "$ROOT"
 
 "$ROOT/tierwise" --version >/dev/null
-mvn -B -q -DskipTests -Dspotless.check.skip=true package -pl bench -am >/dev/null
-mvn -B -q -pl bench -am dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
+# One reactor invocation: the bench module resolves tierwise-core from the reactor, not ~/.m2.
+mvn -B -q -DskipTests -Dspotless.check.skip=true package dependency:build-classpath -pl bench -am \
+  -Dmdep.outputFile=target/classpath.txt >/dev/null
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 
 if [ ! -f "$DATA/orders.csv" ]; then

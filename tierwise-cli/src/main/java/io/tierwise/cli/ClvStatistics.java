@@ -10,8 +10,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The calibration statistics of an ingested customer base: each customer's purchase days and
@@ -36,49 +40,125 @@ record ClvStatistics(
     String purchasesSha256,
     boolean countOrders) {
 
+  /**
+   * Customers per digest block. The purchases fingerprint is the SHA-256 of the blocks' SHA-256s in
+   * order, so that the two halves of a large base are read on two threads and still give one value
+   * whatever the machine.
+   */
+  static final int DIGEST_BLOCK = 1 << 20;
+
   static ClvStatistics of(
       CustomerBase customers,
       CalibrationWindow window,
       double spendResolution,
       boolean countOrders) {
-    CompressedStats.Builder builder = CompressedStats.builder(window, spendResolution);
+    return of(customers, window, spendResolution, countOrders, DIGEST_BLOCK);
+  }
+
+  /** {@link #of} with blocks of {@code block} customers (tests use small ones). */
+  static ClvStatistics of(
+      CustomerBase customers,
+      CalibrationWindow window,
+      double spendResolution,
+      boolean countOrders,
+      int block) {
+    int size = customers.size();
+    int blocks = Math.max(1, (int) (((long) size + block - 1) / block));
+    int middle = (int) Math.min(size, (long) blocks / 2 * block);
+    List<Part> parts = new ArrayList<>();
+    if (middle == 0) {
+      parts.add(new Part(customers, 0, size, block, window, spendResolution, countOrders));
+    } else {
+      CompletableFuture<Part> early =
+          CompletableFuture.supplyAsync(
+              () -> new Part(customers, 0, middle, block, window, spendResolution, countOrders));
+      Part late = new Part(customers, middle, size, block, window, spendResolution, countOrders);
+      parts.add(joined(early));
+      parts.add(late);
+    }
+    CompressedStats.Builder builder = parts.get(0).builder;
     MessageDigest digest = sha256();
-    ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
     long withoutPurchases = 0;
     long afterCalibration = 0;
-    for (int i = 0; i < customers.size(); i++) {
-      CustomerHistory.Purchases purchases = customers.purchases(i);
-      int[] days = purchases.days();
-      double[] revenue = purchases.revenue();
-      int[] orders = purchases.orders();
-      byte[] id = customers.customerId(i).getBytes(StandardCharsets.UTF_8);
-      room(buffer, digest, 8).putInt(id.length).putInt(days.length);
-      if (id.length > buffer.capacity()) {
-        flush(buffer, digest);
-        digest.update(id);
-      } else {
-        room(buffer, digest, id.length).put(id);
+    for (Part part : parts) {
+      if (part != parts.get(0)) {
+        builder.addAll(part.builder);
       }
-      for (int d = 0; d < days.length; d++) {
-        // the order count is part of what the models see with --purchases orders
-        room(buffer, digest, 16).putInt(days[d]).putDouble(revenue[d]).putInt(orders[d]);
-      }
-      if (days.length == 0) {
-        withoutPurchases++;
-      } else if (!(countOrders
-          ? builder.addCustomerOrders(days, orders, revenue)
-          : builder.addCustomer(days, revenue))) {
-        afterCalibration++;
-      }
+      part.blockDigests.forEach(digest::update);
+      withoutPurchases += part.withoutPurchases;
+      afterCalibration += part.afterCalibration;
     }
-    flush(buffer, digest);
     return new ClvStatistics(
         builder.build(),
-        customers.size(),
+        size,
         withoutPurchases,
         afterCalibration,
         HexFormat.of().formatHex(digest.digest()),
         countOrders);
+  }
+
+  private static Part joined(CompletableFuture<Part> part) {
+    try {
+      return part.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /** The statistics and block digests of customers {@code from} (inclusive) to {@code to}. */
+  private static final class Part {
+    final CompressedStats.Builder builder;
+    final List<byte[]> blockDigests = new ArrayList<>();
+    long withoutPurchases;
+    long afterCalibration;
+
+    Part(
+        CustomerBase customers,
+        int from,
+        int to,
+        int block,
+        CalibrationWindow window,
+        double spendResolution,
+        boolean countOrders) {
+      builder = CompressedStats.builder(window, spendResolution);
+      MessageDigest digest = sha256();
+      ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+      for (int i = from; i < to; i++) {
+        CustomerHistory.Purchases purchases = customers.purchases(i);
+        int[] days = purchases.days();
+        double[] revenue = purchases.revenue();
+        int[] orders = purchases.orders();
+        byte[] id = customers.customerId(i).getBytes(StandardCharsets.UTF_8);
+        room(buffer, digest, 8).putInt(id.length).putInt(days.length);
+        if (id.length > buffer.capacity()) {
+          flush(buffer, digest);
+          digest.update(id);
+        } else {
+          room(buffer, digest, id.length).put(id);
+        }
+        for (int d = 0; d < days.length; d++) {
+          // the order count is part of what the models see with --purchases orders
+          room(buffer, digest, 16).putInt(days[d]).putDouble(revenue[d]).putInt(orders[d]);
+        }
+        if (days.length == 0) {
+          withoutPurchases++;
+        } else if (!(countOrders
+            ? builder.addCustomerOrders(days, orders, revenue)
+            : builder.addCustomer(days, revenue))) {
+          afterCalibration++;
+        }
+        if ((i + 1) % block == 0 || i + 1 == to) {
+          flush(buffer, digest);
+          blockDigests.add(digest.digest());
+        }
+      }
+    }
   }
 
   /** One customer's statistics, counting purchase days or orders as {@link #of} does. */

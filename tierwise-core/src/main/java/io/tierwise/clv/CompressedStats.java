@@ -249,6 +249,22 @@ public final class CompressedStats {
       return stats.isPresent();
     }
 
+    /**
+     * Adds the customers of {@code other}, a builder of the same window and spend resolution that
+     * read the customers after this one's: the result is what one builder reading both parts in
+     * order would hold, rows in the same first-seen order. For building parts on several threads.
+     */
+    public Builder addAll(Builder other) {
+      if (!other.window.equals(window)
+          || Double.compare(other.spendResolution, spendResolution) != 0) {
+        throw new IllegalArgumentException("builders of different windows or spend resolutions");
+      }
+      customers += other.customers;
+      purchaseRows.addAll(other.purchaseRows);
+      spendRows.addAll(other.spendRows);
+      return this;
+    }
+
     public CompressedStats build() {
       return new CompressedStats(this);
     }

@@ -13,16 +13,22 @@ import java.util.Arrays;
  * pass). Not thread-safe.
  */
 final class KeyedCounts {
+  private static final int KEY = 3;
+
   private final int width;
-  private long[] keys = new long[3 * 256];
-  private long[] counts;
+  private final int stride;
+
+  // Row r is data[r * stride ..]: its three key parts, then its counters, side by side so that a
+  // lookup and the count it updates touch the same cache line or two.
+  private long[] data;
   private int[] table = new int[512];
   private int rows;
 
   /** Rows of {@code width} counters each. */
   KeyedCounts(int width) {
     this.width = width;
-    this.counts = new long[width * 256];
+    this.stride = KEY + width;
+    this.data = new long[stride * 256];
   }
 
   int rows() {
@@ -30,11 +36,11 @@ final class KeyedCounts {
   }
 
   long key(int row, int part) {
-    return keys[3 * row + part];
+    return data[stride * row + part];
   }
 
   long count(int row, int counter) {
-    return counts[width * row + counter];
+    return data[stride * row + KEY + counter];
   }
 
   /** Adds {@code amount} to counter {@code counter} of the row keyed (a, b, c), made if new. */
@@ -43,7 +49,26 @@ final class KeyedCounts {
   }
 
   void add(int row, int counter, long amount) {
-    counts[width * row + counter] += amount;
+    data[stride * row + KEY + counter] += amount;
+  }
+
+  /**
+   * Adds every row of {@code other} (of the same width) in its order: rows new here are appended in
+   * the order {@code other} first saw them, so merging the tables of consecutive parts of the input
+   * gives the table of the whole input.
+   */
+  void addAll(KeyedCounts other) {
+    if (other.width != width) {
+      throw new IllegalArgumentException("tables of different widths");
+    }
+    for (int from = 0; from < other.rows; from++) {
+      int at = other.stride * from;
+      long[] source = other.data;
+      int to = stride * row(source[at], source[at + 1], source[at + 2]) + KEY;
+      for (int counter = 0; counter < width; counter++) {
+        data[to + counter] += source[at + KEY + counter];
+      }
+    }
   }
 
   /** The row keyed (a, b, c), created (with zero counters) on first sight. */
@@ -55,19 +80,19 @@ final class KeyedCounts {
       if (entry == 0) {
         break;
       }
-      int at = 3 * (entry - 1);
-      if (keys[at] == a && keys[at + 1] == b && keys[at + 2] == c) {
+      int at = stride * (entry - 1);
+      if (data[at] == a && data[at + 1] == b && data[at + 2] == c) {
         return entry - 1;
       }
       slot = (slot + 1) & mask;
     }
-    if (3 * (rows + 1) > keys.length) {
-      keys = Arrays.copyOf(keys, keys.length * 2);
-      counts = Arrays.copyOf(counts, counts.length * 2);
+    if (stride * (rows + 1) > data.length) {
+      data = Arrays.copyOf(data, data.length * 2);
     }
-    keys[3 * rows] = a;
-    keys[3 * rows + 1] = b;
-    keys[3 * rows + 2] = c;
+    int at = stride * rows;
+    data[at] = a;
+    data[at + 1] = b;
+    data[at + 2] = c;
     table[slot] = rows + 1;
     rows++;
     if (rows * 2 > table.length) {
@@ -96,7 +121,8 @@ final class KeyedCounts {
     table = new int[table.length * 2];
     int mask = table.length - 1;
     for (int row = 0; row < rows; row++) {
-      int slot = hash(keys[3 * row], keys[3 * row + 1], keys[3 * row + 2]) & mask;
+      int at = stride * row;
+      int slot = hash(data[at], data[at + 1], data[at + 2]) & mask;
       while (table[slot] != 0) {
         slot = (slot + 1) & mask;
       }

@@ -78,10 +78,18 @@ final class CharSlice implements CharSequence {
   static boolean isBlank(CharSequence text) {
     int length = text.length();
     for (int i = 0; i < length; i++) {
-      if (!Character.isWhitespace(text.charAt(i))) {
+      if (!isWhitespace(text.charAt(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * {@link Character#isWhitespace}, answered without a table lookup for printable ASCII (every
+   * character of a typical field): the question is asked for the ends of every field of every row.
+   */
+  static boolean isWhitespace(char character) {
+    return character > ' ' && character < 0x7f ? false : Character.isWhitespace(character);
   }
 }

@@ -28,6 +28,12 @@ final class RowBinder {
     final boolean integerId;
     final TextValues.DateReader dates;
     final String sourceName;
+    // resolved once, read for every row
+    final int index;
+    final Field.Type type;
+    final boolean required;
+    final boolean ranged;
+    FieldStats stats;
 
     Slot(
         Field field,
@@ -44,12 +50,17 @@ final class RowBinder {
       this.integerId = integerId;
       this.dates = dates;
       this.sourceName = sourceName;
+      this.index = field.ordinal();
+      this.type = field.type();
+      this.required = field.required();
+      this.ranged = hasRange(field);
     }
   }
 
   private final SourceSpec spec;
   private final RowSource source;
   private final List<Slot> slots = new ArrayList<>();
+  private final Slot[] slotArray;
   private final EnumMap<Field, Slot> slotByField = new EnumMap<>(Field.class);
   private final RuleExpression cancellationRule;
   private final RuleExpression excludeRule;
@@ -111,6 +122,7 @@ final class RowBinder {
         slots.add(slot);
         slotByField.put(field, slot);
         stats[field.ordinal()] = new FieldStats(field.column());
+        slot.stats = stats[field.ordinal()];
       }
     }
     this.cancellationRule =
@@ -154,6 +166,7 @@ final class RowBinder {
     this.attributeNames = List.copyOf(names);
     this.attributeColumns = positions.stream().mapToInt(Integer::intValue).toArray();
     this.resolver = this::resolve;
+    this.slotArray = slots.toArray(new Slot[0]);
     this.derivedAmount =
         spec.kind() == SourceKind.ORDERS
             && !slotByField.containsKey(Field.AMOUNT)
@@ -287,9 +300,10 @@ final class RowBinder {
     firstInvalid = null;
     firstInvalidValue = null;
     firstInvalidReason = null;
-    for (Slot slot : slots) {
-      int index = slot.field.ordinal();
-      FieldStats fieldStats = stats[index];
+    int fieldCount = source.fieldCount();
+    for (Slot slot : slotArray) {
+      int index = slot.index;
+      FieldStats fieldStats = slot.stats;
       text[index] = null;
       chars[index] = null;
       number[index] = Double.NaN;
@@ -298,15 +312,15 @@ final class RowBinder {
       CharSequence raw;
       String reason = null;
       if (slot.column >= 0) {
-        raw = slot.column < source.fieldCount() ? source.chars(slot.column) : null;
+        raw = slot.column < fieldCount ? source.chars(slot.column) : null;
       } else if (slot.constant != null) {
         raw = slot.constant;
       } else {
         try {
-          if (slot.field.type() == Field.Type.DECIMAL || slot.field.type() == Field.Type.INTEGER) {
+          if (slot.type == Field.Type.DECIMAL || slot.type == Field.Type.INTEGER) {
             double value = slot.expression.evalNumber(resolver);
             raw = Double.toString(value);
-          } else if (slot.field.type() == Field.Type.BOOLEAN) {
+          } else if (slot.type == Field.Type.BOOLEAN) {
             raw = Boolean.toString(slot.expression.evalBoolean(resolver));
           } else {
             raw = slot.expression.evalText(resolver);
@@ -322,7 +336,7 @@ final class RowBinder {
         if (reason != null) {
           fieldStats.invalid++;
           fail(slot.field, "", reason);
-        } else if (slot.field.required()) {
+        } else if (slot.required) {
           fail(slot.field, "", "missing " + slot.field.column());
         }
         continue;
@@ -331,7 +345,7 @@ final class RowBinder {
       if (reason == null) {
         valid[index] = true;
         fieldStats.valid++;
-        if (slot.field.type() == Field.Type.DECIMAL && number[index] <= 0) {
+        if (slot.type == Field.Type.DECIMAL && number[index] <= 0) {
           fieldStats.nonPositive++;
         }
       } else {
@@ -379,7 +393,7 @@ final class RowBinder {
   }
 
   private String parse(Slot slot, int index, CharSequence raw) {
-    switch (slot.field.type()) {
+    switch (slot.type) {
       case ID -> {
         chars[index] = stripped(raw, index, slot.integerId);
         return null;
@@ -401,10 +415,10 @@ final class RowBinder {
         if (Double.isNaN(value)) {
           return "not a number";
         }
-        if (slot.field.type() == Field.Type.INTEGER && value != Math.rint(value)) {
+        if (slot.type == Field.Type.INTEGER && value != Math.rint(value)) {
           return "not a whole number";
         }
-        String range = range(slot.field, value);
+        String range = slot.ranged ? range(slot.field, value) : null;
         if (range != null) {
           return range;
         }
@@ -440,10 +454,10 @@ final class RowBinder {
   private CharSequence stripped(CharSequence raw, int index, boolean integerId) {
     int start = 0;
     int end = raw.length();
-    while (start < end && Character.isWhitespace(raw.charAt(start))) {
+    while (start < end && CharSlice.isWhitespace(raw.charAt(start))) {
       start++;
     }
-    while (end > start && Character.isWhitespace(raw.charAt(end - 1))) {
+    while (end > start && CharSlice.isWhitespace(raw.charAt(end - 1))) {
       end--;
     }
     if (integerId && end - start >= 2 && raw.charAt(end - 2) == '.' && raw.charAt(end - 1) == '0') {
@@ -462,6 +476,11 @@ final class RowBinder {
       return view.set(slice.buffer, slice.offset + start, end - start);
     }
     return raw.subSequence(start, end).toString();
+  }
+
+  /** Whether {@link #range} checks the field. */
+  private static boolean hasRange(Field field) {
+    return field == Field.CSAT || field == Field.NPS || field == Field.DURATION_MINUTES;
   }
 
   private static String range(Field field, double value) {

@@ -6,23 +6,34 @@ import java.util.Arrays;
 
 /**
  * Texts — customer ids, category and feature names — interned to dense indexes 0, 1, 2… in
- * first-seen order. The texts sit back to back in one byte array, each as a length header (a
- * variable-length number: the length in characters, shifted left once, the low bit set for two-byte
- * storage) followed by its characters (one byte a character for Latin-1 ids, two otherwise). They
- * are found through an open-addressing table of ints: about 12 bytes a customer plus the id itself,
- * and no String or other object per customer (ADR 0005). A lookup compares characters in place, so
- * a known id costs no allocation. Confined to one thread while ids are added; reads are safe from
- * several threads afterwards.
+ * first-seen order. The texts sit back to back in byte pages (4 KB for the first, doubling to 4 MB,
+ * so that growing never copies the ids already stored: at ten million ids a copy of one array would
+ * briefly need 1.5 times its 110 MB), each as a length header (a variable-length number: the length
+ * in characters, shifted left once, the low bit set for two-byte storage) followed by its
+ * characters (one byte a character for Latin-1 ids, two otherwise). They are found through an
+ * open-addressing table of ints: about 12 bytes a customer plus the id itself, and no String or
+ * other object per customer (ADR 0005). A lookup compares characters in place, so a known id costs
+ * no allocation. Confined to one thread while ids are added; reads are safe from several threads
+ * afterwards.
  */
 final class TextIds {
-  private byte[] bytes = new byte[1 << 12];
-  private int used;
+  // A text's address is its page << PAGE_BITS | its start in the page. A text longer than a page
+  // gets a page of its own, at start 0.
+  private static final int PAGE_BITS = 22;
+  private static final int MAX_PAGES = 1 << (31 - PAGE_BITS);
+  private static final int FIRST_PAGE = 1 << 12;
+
+  private byte[][] pages = {new byte[FIRST_PAGE]};
+  private byte[] page = pages[0];
+  private int pageIndex;
+  private int used; // in the current page
   private int[] offset = new int[1 << 10];
   private int[] index = new int[1 << 11];
   private int size;
   private int last = -1;
 
   // Where the last id's characters start (Latin-1 ids; -1 otherwise): checked on every row.
+  private byte[] lastPage;
   private int lastBody = -1;
   private int lastLength;
 
@@ -60,6 +71,7 @@ final class TextIds {
   private void remember(int customer) {
     last = customer;
     int header = header(customer);
+    lastPage = pageOf(customer);
     lastBody = (header & 1) == 0 ? bodyAt(customer, header) : -1;
     lastLength = header >>> 1;
   }
@@ -69,6 +81,7 @@ final class TextIds {
     if (length != lastLength) {
       return false;
     }
+    byte[] bytes = lastPage;
     for (int i = 0; i < length; i++) {
       if ((bytes[lastBody + i] & 0xff) != id.charAt(i)) {
         return false;
@@ -87,17 +100,16 @@ final class TextIds {
       latin1 = id.charAt(i) < 0x100;
     }
     int header = length << 1 | (latin1 ? 0 : 1);
-    long needed = (long) used + 5 + (latin1 ? length : 2L * length);
+    long needed = 5 + (latin1 ? length : 2L * length);
     if (needed > Integer.MAX_VALUE - 16) {
-      throw TierwiseException.invalidInput(
-          "customer ids take more than 2 GB together; ids of this length are not supported");
+      throw tooLong();
     }
-    if (needed > bytes.length) {
-      long grown = Math.max(needed, (long) bytes.length + (bytes.length >> 1));
-      bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 16, grown));
+    if (used + needed > page.length) {
+      newPage((int) needed);
     }
+    byte[] bytes = page;
     int at = used;
-    offset[size] = at;
+    offset[size] = pageIndex << PAGE_BITS | at;
     while (header >= 0x80) {
       bytes[at++] = (byte) (header | 0x80);
       header >>>= 7;
@@ -119,9 +131,33 @@ final class TextIds {
     return size++;
   }
 
+  /** Starts a page with room for at least {@code needed} bytes. */
+  private void newPage(int needed) {
+    if (pageIndex + 1 == MAX_PAGES) {
+      throw tooLong();
+    }
+    int normal = Math.min(1 << PAGE_BITS, page.length * 2);
+    if (pageIndex + 1 == pages.length) {
+      pages = Arrays.copyOf(pages, pages.length * 2);
+    }
+    page = new byte[Math.max(normal, needed)];
+    pages[++pageIndex] = page;
+    used = 0;
+  }
+
+  private static TierwiseException tooLong() {
+    return TierwiseException.invalidInput(
+        "customer ids take more than 2 GB together; ids of this length are not supported");
+  }
+
+  private byte[] pageOf(int customer) {
+    return pages[offset[customer] >>> PAGE_BITS];
+  }
+
   /** The length header of id {@code customer}; {@link #bodyAt} tells where its characters start. */
   private int header(int customer) {
-    int at = offset[customer];
+    byte[] bytes = pageOf(customer);
+    int at = offset[customer] & ((1 << PAGE_BITS) - 1);
     int header = 0;
     int shift = 0;
     byte b;
@@ -142,8 +178,9 @@ final class TextIds {
     return count;
   }
 
+  /** Where the characters of id {@code customer} start in {@link #pageOf its page}. */
   private int bodyAt(int customer, int header) {
-    return offset[customer] + headerBytes(header);
+    return (offset[customer] & ((1 << PAGE_BITS) - 1)) + headerBytes(header);
   }
 
   /** Whether stored id {@code customer} has the characters of {@code id}. */
@@ -154,6 +191,7 @@ final class TextIds {
       return false;
     }
     int at = bodyAt(customer, header);
+    byte[] bytes = pageOf(customer);
     if ((header & 1) == 0) {
       for (int i = 0; i < length; i++) {
         if ((bytes[at + i] & 0xff) != id.charAt(i)) {
@@ -176,6 +214,7 @@ final class TextIds {
     int header = header(customer);
     int length = header >>> 1;
     int at = bodyAt(customer, header);
+    byte[] bytes = pageOf(customer);
     if ((header & 1) == 0) {
       return new String(bytes, at, length, StandardCharsets.ISO_8859_1);
     }
@@ -187,6 +226,7 @@ final class TextIds {
     int header = header(customer);
     int length = header >>> 1;
     int at = bodyAt(customer, header);
+    byte[] bytes = pageOf(customer);
     int hash = 0;
     if ((header & 1) == 0) {
       for (int i = 0; i < length; i++) {
@@ -227,10 +267,19 @@ final class TextIds {
     index = bigger;
   }
 
-  /** Drops spare capacity and the lookup table once all texts are in: none is added after. */
+  /**
+   * Drops the lookup table and spare capacity once all texts are in: none is added after. The
+   * current page is cut to what it holds only while small, since a copy needs both.
+   */
   void trim() {
     index = null;
-    bytes = Arrays.copyOf(bytes, used);
-    offset = Arrays.copyOf(offset, size);
+    if (page.length <= FIRST_PAGE << 4) {
+      page = Arrays.copyOf(page, used);
+      pages[pageIndex] = page;
+    }
+    pages = Arrays.copyOf(pages, pageIndex + 1);
+    if (offset.length - size > offset.length / 8) {
+      offset = Arrays.copyOf(offset, size);
+    }
   }
 }

@@ -31,6 +31,13 @@ final class TextValues {
    * text that is not a finite number.
    */
   static double parseDecimal(CharSequence text) {
+    if (text instanceof CharSlice) {
+      CharSlice slice = (CharSlice) text;
+      double value = plainDecimal(slice.buffer, slice.offset, slice.offset + slice.length);
+      if (!Double.isNaN(value)) {
+        return value;
+      }
+    }
     int length = text.length();
     int start = 0;
     while (start < length && text.charAt(start) == ' ') {
@@ -74,6 +81,40 @@ final class TextValues {
     if (digits > 15) {
       return slowDecimal(text.subSequence(start, end).toString());
     }
+    double value = fractionDigits == 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
+    return negative ? -value : value;
+  }
+
+  /**
+   * {@code [-]digits[.digits]} with 1 to 15 digits and nothing else, read in place; NaN for
+   * anything else, which then takes the general path of {@link #parseDecimal}. Same value as that
+   * path.
+   */
+  private static double plainDecimal(char[] chars, int from, int to) {
+    int index = from;
+    boolean negative = index < to && chars[index] == '-';
+    if (negative) {
+      index++;
+    }
+    long mantissa = 0;
+    int digits = 0;
+    int point = -1;
+    for (; index < to; index++) {
+      char character = chars[index];
+      int digit = character - '0';
+      if (digit >= 0 && digit <= 9) {
+        mantissa = mantissa * 10 + digit;
+        digits++;
+      } else if (character == '.' && point < 0) {
+        point = index;
+      } else {
+        return NOT_A_NUMBER;
+      }
+    }
+    if (digits == 0 || digits > 15) {
+      return NOT_A_NUMBER;
+    }
+    int fractionDigits = point < 0 ? 0 : to - point - 1;
     double value = fractionDigits == 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
     return negative ? -value : value;
   }
@@ -144,6 +185,12 @@ final class TextValues {
 
     /** The epoch day, or {@link #INVALID}. Dates before 1900 or after 2199 are invalid. */
     int read(CharSequence text) {
+      if (shape == Shape.ISO && text instanceof CharSlice) {
+        int day = plainIsoDate((CharSlice) text); // the common case, parsed in place
+        if (day != INVALID) {
+          return day;
+        }
+      }
       int length = text.length();
       if (length == lastLength && sameAsLast(text, length)) {
         return lastDay;
@@ -163,6 +210,47 @@ final class TextValues {
       return day;
     }
 
+    /**
+     * A {@code yyyy-MM-dd} date between 1900 and 2199 read straight from the characters; {@link
+     * #INVALID} for anything else, which then takes the general path (and gets the same answer
+     * there when it is a date).
+     */
+    private static int plainIsoDate(CharSlice text) {
+      if (text.length != 10) {
+        return INVALID;
+      }
+      char[] c = text.buffer;
+      int at = text.offset;
+      if (c[at + 4] != '-' || c[at + 7] != '-') {
+        return INVALID;
+      }
+      int year = 0;
+      for (int i = 0; i < 4; i++) {
+        int digit = c[at + i] - '0';
+        if (digit < 0 || digit > 9) {
+          return INVALID;
+        }
+        year = year * 10 + digit;
+      }
+      int m1 = c[at + 5] - '0';
+      int m2 = c[at + 6] - '0';
+      int d1 = c[at + 8] - '0';
+      int d2 = c[at + 9] - '0';
+      if ((m1 | m2 | d1 | d2) < 0 || m1 > 9 || m2 > 9 || d1 > 9 || d2 > 9) {
+        return INVALID;
+      }
+      int known = year - TABLE_FIRST_YEAR;
+      int month = m1 * 10 + m2;
+      if (known < 0 || known >= TABLE_YEARS || month < 1 || month > 12) {
+        return INVALID;
+      }
+      int dayOfMonth = d1 * 10 + d2;
+      int at12 = known * 12 + month - 1;
+      return dayOfMonth < 1 || dayOfMonth > MONTH_LENGTH[at12]
+          ? INVALID
+          : MONTH_START[at12] + dayOfMonth - 1;
+    }
+
     private boolean sameAsLast(CharSequence text, int length) {
       for (int i = 0; i < length; i++) {
         if (lastText[i] != text.charAt(i)) {
@@ -176,8 +264,8 @@ final class TextValues {
     private static CharSequence stripped(CharSequence text) {
       int length = text.length();
       if (length == 0
-          || (!Character.isWhitespace(text.charAt(0))
-              && !Character.isWhitespace(text.charAt(length - 1)))) {
+          || (!CharSlice.isWhitespace(text.charAt(0))
+              && !CharSlice.isWhitespace(text.charAt(length - 1)))) {
         return text;
       }
       return text.toString().strip();

@@ -63,4 +63,55 @@ class TextValuesTest {
     assertThat(TextValues.parseDecimal("NaN")).isNaN();
     assertThat(TextValues.parseDecimal("Infinity")).isNaN();
   }
+
+  /** The in-place fast paths (text as a slice of a row buffer) answer as the general path does. */
+  @Test
+  void slicesOfARowBufferParseAsStringsDo() {
+    String[] decimals = {
+      "0",
+      "12.34",
+      "-0.1",
+      "-0",
+      "1.",
+      ".5",
+      "-.5",
+      "+3",
+      " 7 ",
+      "1e3",
+      "1,5",
+      "",
+      "-",
+      ".",
+      "1.2.3",
+      "123456789012345",
+      "1234567890123456",
+      "0.000000000000001",
+      "99999999999999.9",
+      "12a",
+      "NaN"
+    };
+    for (String text : decimals) {
+      double expected = TextValues.parseDecimal(text);
+      double actual = TextValues.parseDecimal(slice(text));
+      assertThat(Double.doubleToLongBits(actual))
+          .as("'%s'", text)
+          .isEqualTo(Double.doubleToLongBits(expected));
+    }
+    String[] dates = {
+      "2024-03-01", "1900-01-01", "2199-12-31", "1899-12-31", "2200-01-01", "2024-02-29",
+      "2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "2024-04-00", "2024-3-01",
+      "2024/03/01", "20a4-03-01", " 2024-03-01", "2024-03-01 10:00", "2024-03-01T23:30:00-02:00"
+    };
+    for (String text : dates) {
+      int expected = new TextValues.DateReader(Optional.empty(), ZoneOffset.UTC).read(text);
+      int actual = new TextValues.DateReader(Optional.empty(), ZoneOffset.UTC).read(slice(text));
+      assertThat(actual).as("'%s'", text).isEqualTo(expected);
+    }
+  }
+
+  /** The text in the middle of a larger buffer, as ingest sees a field. */
+  private static CharSlice slice(String text) {
+    char[] buffer = ("x,9-" + text + ",7.").toCharArray();
+    return new CharSlice().set(buffer, 4, text.length());
+  }
 }

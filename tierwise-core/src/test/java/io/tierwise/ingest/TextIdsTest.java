@@ -1,0 +1,38 @@
+package io.tierwise.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextIdsTest {
+
+  @Test
+  void idsSpreadOverManyPagesKeepTheirIndexesAndText() {
+    TextIds ids = new TextIds();
+    int count = 400_000; // about 7 MB of ids: the 4 KB first page and several more
+    for (int i = 0; i < count; i++) {
+      assertThat(ids.intern(id(i))).isEqualTo(i);
+    }
+    String unicode = "客户-" + "é".repeat(3);
+    String huge = "H".repeat(5 * 1024 * 1024); // longer than a page: a page of its own
+    assertThat(ids.intern(unicode)).isEqualTo(count);
+    assertThat(ids.intern(huge)).isEqualTo(count + 1);
+    assertThat(ids.intern("after-the-huge-one")).isEqualTo(count + 2);
+    for (int i = 0; i < count; i += 997) {
+      assertThat(ids.intern(id(i))).isEqualTo(i);
+    }
+    assertThat(ids.intern(huge)).isEqualTo(count + 1);
+    assertThat(ids.size()).isEqualTo(count + 3);
+
+    ids.trim();
+    assertThat(ids.id(0)).isEqualTo(id(0));
+    assertThat(ids.id(count - 1)).isEqualTo(id(count - 1));
+    assertThat(ids.id(count)).isEqualTo(unicode);
+    assertThat(ids.id(count + 1)).isEqualTo(huge);
+    assertThat(ids.id(count + 2)).isEqualTo("after-the-huge-one");
+  }
+
+  private static String id(int i) {
+    return "customer-" + i;
+  }
+}
