@@ -28,7 +28,12 @@ final class TextIds {
   private int pageIndex;
   private int used; // in the current page
   private int[] offset = new int[1 << 10];
-  private int[] index = new int[1 << 11];
+  // The lookup table: an entry is a text's index + 1 in its low tableBits bits (the load factor
+  // keeps it below 2^tableBits) and, above them, hash bits the slot did not use: a probe passes
+  // over another text without reading that text's bytes, a cache miss elsewhere in memory, unless
+  // those bits agree too.
+  private int tableBits = 11;
+  private int[] index = new int[1 << tableBits];
   private int size;
   private int last = -1;
 
@@ -47,20 +52,22 @@ final class TextIds {
       return last;
     }
     int mask = index.length - 1;
-    int slot = spread(CharSlice.hash(id)) & mask;
+    int hash = spread(CharSlice.hash(id));
+    int slot = hash & mask;
+    int tag = tag(hash);
     while (true) {
       int entry = index[slot];
       if (entry == 0) {
         break;
       }
-      if (same(entry - 1, id)) {
-        remember(entry - 1);
+      if (entry >>> tableBits == tag && same((entry & mask) - 1, id)) {
+        remember((entry & mask) - 1);
         return last;
       }
       slot = (slot + 1) & mask;
     }
     int customer = add(id);
-    index[slot] = customer + 1;
+    index[slot] = tag << tableBits | (customer + 1);
     if ((long) size * 10 > (long) index.length * 7) { // load factor at most 0.7
       rehash();
     }
@@ -254,15 +261,22 @@ final class TextIds {
     return mixed ^ (mixed >>> 16);
   }
 
+  /** The bits of a spread hash above those that chose the slot, as many as fit in an entry. */
+  private int tag(int hash) {
+    return (hash >>> tableBits) & ((1 << (31 - tableBits)) - 1);
+  }
+
   private void rehash() {
-    int[] bigger = new int[index.length * 2];
+    tableBits++;
+    int[] bigger = new int[1 << tableBits];
     int mask = bigger.length - 1;
     for (int customer = 0; customer < size; customer++) {
-      int slot = spread(hash(customer)) & mask;
+      int hash = spread(hash(customer));
+      int slot = hash & mask;
       while (bigger[slot] != 0) {
         slot = (slot + 1) & mask;
       }
-      bigger[slot] = customer + 1;
+      bigger[slot] = tag(hash) << tableBits | (customer + 1);
     }
     index = bigger;
   }
