@@ -195,6 +195,18 @@ public final class CompressedStats {
     private final KeyedCounts spendRows = new KeyedCounts(1);
     private long customers;
 
+    // Customers added but not yet counted (see flush).
+    private static final int PENDING = 32;
+    private final int[] pendingX = new int[PENDING];
+    private final long[] pendingRecency = new long[PENDING];
+    private final long[] pendingAge = new long[PENDING];
+    private final long[] pendingMean = new long[PENDING];
+    private final long[] pendingHoldout = new long[PENDING];
+    private int pending;
+
+    // Keeps the lookups of flush() from being optimised away; never read for its value.
+    private long sink;
+
     private Builder(CalibrationWindow window, double spendResolution) {
       this.window = Objects.requireNonNull(window, "window");
       if (!(spendResolution >= 0) || !Double.isFinite(spendResolution)) {
@@ -207,21 +219,48 @@ public final class CompressedStats {
     /** Adds one customer's statistics. */
     public Builder add(RepeatPurchaseStats stats) {
       customers++;
-      int row =
-          purchaseRows.row(
-              stats.repeatPurchases(),
-              Double.doubleToLongBits(stats.recency()),
-              Double.doubleToLongBits(stats.age()));
-      purchaseRows.add(row, 0, 1);
-      purchaseRows.add(row, 1, stats.holdoutPurchases());
+      int at = pending++;
+      pendingX[at] = stats.repeatPurchases();
+      pendingRecency[at] = Double.doubleToLongBits(stats.recency());
+      pendingAge[at] = Double.doubleToLongBits(stats.age());
+      pendingHoldout[at] = stats.holdoutPurchases();
       if (stats.repeatPurchases() > 0) {
         double mean = stats.meanRepeatValue();
         if (spendResolution > 0) {
           mean = Math.round(mean / spendResolution) * spendResolution;
         }
-        spendRows.add(stats.repeatPurchases(), Double.doubleToLongBits(mean), 0, 0, 1);
+        pendingMean[at] = Double.doubleToLongBits(mean);
+      }
+      if (pending == PENDING) {
+        flush();
       }
       return this;
+    }
+
+    /**
+     * Counts the pending customers. Their rows are looked up first all together ({@link
+     * KeyedCounts#touch}), so that the processor waits for their cache misses at once rather than
+     * one after another, then counted in order: with hundreds of thousands of rows, a lookup is a
+     * miss in memory, and this makes the pass several times faster.
+     */
+    private void flush() {
+      long touched = 0;
+      for (int i = 0; i < pending; i++) {
+        touched += purchaseRows.touch(pendingX[i], pendingRecency[i], pendingAge[i]);
+        if (pendingX[i] > 0) {
+          touched += spendRows.touch(pendingX[i], pendingMean[i], 0);
+        }
+      }
+      for (int i = 0; i < pending; i++) {
+        int row = purchaseRows.row(pendingX[i], pendingRecency[i], pendingAge[i]);
+        purchaseRows.add(row, 0, 1);
+        purchaseRows.add(row, 1, pendingHoldout[i]);
+        if (pendingX[i] > 0) {
+          spendRows.add(pendingX[i], pendingMean[i], 0, 0, 1);
+        }
+      }
+      pending = 0;
+      sink += touched;
     }
 
     /**
@@ -259,6 +298,8 @@ public final class CompressedStats {
           || Double.compare(other.spendResolution, spendResolution) != 0) {
         throw new IllegalArgumentException("builders of different windows or spend resolutions");
       }
+      flush();
+      other.flush();
       customers += other.customers;
       purchaseRows.addAll(other.purchaseRows);
       spendRows.addAll(other.spendRows);
@@ -266,6 +307,7 @@ public final class CompressedStats {
     }
 
     public CompressedStats build() {
+      flush();
       return new CompressedStats(this);
     }
   }
