@@ -74,6 +74,22 @@ final class CharSlice implements CharSequence {
     return true;
   }
 
+  /** Whether two slices have the same characters. */
+  static boolean same(CharSlice one, CharSlice other) {
+    int length = one.length;
+    if (length != other.length) {
+      return false;
+    }
+    char[] a = one.buffer;
+    char[] b = other.buffer;
+    for (int i = 0, j = one.offset, k = other.offset; i < length; i++, j++, k++) {
+      if (a[j] != b[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether the text is empty or only whitespace, like {@link String#isBlank()}. */
   static boolean isBlank(CharSequence text) {
     int length = text.length();

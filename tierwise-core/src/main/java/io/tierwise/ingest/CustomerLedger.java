@@ -46,6 +46,11 @@ final class CustomerLedger {
   }
 
   /** The dense index of a customer id, creating it on first sight. */
+  /** See {@link TextIds#touch}. */
+  int touch(CharSequence id) {
+    return ids.touch(id);
+  }
+
   int intern(CharSequence id) {
     int customer = ids.intern(id);
     if (customer == capacity) {

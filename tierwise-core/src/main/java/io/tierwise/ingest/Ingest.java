@@ -120,8 +120,12 @@ public final class Ingest {
     private final java.util.BitSet customersSeen = new java.util.BitSet();
     private final List<PendingCancellation> cancellations = new ArrayList<>();
     private final Map<Integer, Long> customerRowLine = new HashMap<>();
-    private RowSource source;
+    private PrefetchingRowSource source;
     private RowBinder binder;
+    private int idColumn = -1;
+    private final CharSlice idAhead = new CharSlice();
+    private final CharSlice idBefore = new CharSlice();
+    private long touched; // keeps the reads of touchIdsOfBatch; its value means nothing
     private int files;
     private String lastOrigin;
     private long rows;
@@ -144,9 +148,13 @@ public final class Ingest {
       source = new PrefetchingRowSource(options.opener().apply(spec));
       try {
         binder = new RowBinder(spec, source);
+        idColumn = binder.columnIndexOf(customerIdField(spec.kind()));
         options.progress().start(spec.name(), source.total());
         int columns = source.columns().size();
         while (source.next()) {
+          if (idColumn >= 0 && source.firstOfBatch()) {
+            touchIdsOfBatch();
+          }
           rows++;
           if ((rows & 0xffff) == 0) {
             options.progress().advance(source.progress(), rows);
@@ -211,6 +219,34 @@ public final class Ingest {
           newest == Integer.MIN_VALUE
               ? Optional.empty()
               : Optional.of(LocalDate.ofEpochDay(newest)));
+    }
+
+    /**
+     * Looks up where each distinct customer id of the new batch sits in the id table before its
+     * rows are folded, so that the cache misses of new customers overlap (see {@link
+     * TextIds#touch}).
+     */
+    private void touchIdsOfBatch() {
+      int rowsAhead = source.rowsInBatch();
+      CharSlice previous = null;
+      int sum = 0;
+      for (int ahead = 0; ahead < rowsAhead; ahead++) {
+        CharSlice id = source.ahead(ahead, idColumn, (ahead & 1) == 0 ? idAhead : idBefore);
+        if (previous == null || !CharSlice.same(previous, id)) {
+          sum += ledger.touch(id);
+        }
+        previous = id;
+      }
+      touched += sum;
+    }
+
+    private static Field customerIdField(SourceKind kind) {
+      return switch (kind) {
+        case CUSTOMERS -> Field.CUSTOMER_ID_OF_CUSTOMER;
+        case ORDERS -> Field.CUSTOMER_ID_OF_ORDER;
+        case EVENTS -> Field.CUSTOMER_ID_OF_EVENT;
+        case SURVEYS -> Field.CUSTOMER_ID_OF_SURVEY;
+      };
     }
 
     private void foldRow() {

@@ -199,6 +199,32 @@ final class PrefetchingRowSource implements RowSource {
     }
   }
 
+  /** Whether the current row is the first of a batch read ahead. */
+  boolean firstOfBatch() {
+    return position == 0;
+  }
+
+  /** Rows of the current batch from the current one on. */
+  int rowsInBatch() {
+    return current.size - position;
+  }
+
+  /**
+   * Field {@code column} of the row {@code ahead} rows after the current one in its batch ({@code
+   * ahead < rowsInBatch()}), as {@code into} set to view it (empty for a shorter row); valid until
+   * {@link #next} leaves the batch.
+   */
+  CharSlice ahead(int ahead, int column, CharSlice into) {
+    int row = position + ahead;
+    int first = current.firstField[row];
+    if (column >= current.firstField[row + 1] - first) {
+      return into.set(current.chars, 0, 0);
+    }
+    int field = first + column;
+    int start = current.bounds[field];
+    return into.set(current.chars, start, current.bounds[field + 1] - start);
+  }
+
   @Override
   public int fieldCount() {
     return rowCount;

@@ -281,6 +281,12 @@ final class RowBinder {
     return chars[field.ordinal()];
   }
 
+  /** The position of the column a field is read from; -1 when it comes from elsewhere. */
+  int columnIndexOf(Field field) {
+    Slot slot = slotByField.get(field);
+    return slot == null ? -1 : slot.column;
+  }
+
   /** The column a field is read from, for rejects. */
   String columnOf(Field field) {
     Slot slot = slotByField.get(field);
