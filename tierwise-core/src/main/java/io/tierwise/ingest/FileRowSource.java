@@ -228,6 +228,19 @@ public final class FileRowSource implements RowSource {
     return current.chars(index);
   }
 
+  /**
+   * Hands the current row to {@code sink} in one piece when the reader holds its fields back to
+   * back (CSV files); false otherwise, and the caller reads it field by field.
+   */
+  boolean copyRowTo(PrefetchingRowSource.RowSink sink) {
+    if (current instanceof CsvLineReader csv) {
+      RowBuffer row = csv.row;
+      sink.addRow(row.chars, row.starts, row.lengths, row.count);
+      return true;
+    }
+    return false;
+  }
+
   @Override
   public String origin() {
     return current.name();

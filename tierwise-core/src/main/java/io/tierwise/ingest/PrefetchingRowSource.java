@@ -15,8 +15,17 @@ final class PrefetchingRowSource implements RowSource {
   private static final int BATCH = 2048;
   private static final int QUEUED_BATCHES = 8;
 
+  /** Takes a row whose fields are back to back in one array. */
+  interface RowSink {
+    /**
+     * Adds a row of {@code count} fields, field i at {@code chars[starts[i]]} with {@code
+     * lengths[i]} characters, each field starting where the one before ends.
+     */
+    void addRow(char[] chars, int[] starts, int[] lengths, int count);
+  }
+
   /** Rows read ahead; the last batch of a source carries {@code end} or {@code failure}. */
-  private static final class Batch {
+  private static final class Batch implements RowSink {
     /** The fields' characters, back to back. */
     char[] chars;
 
@@ -77,6 +86,25 @@ final class PrefetchingRowSource implements RowSource {
       bounds[fields] = used;
     }
 
+    @Override
+    public void addRow(char[] row, int[] starts, int[] lengths, int count) {
+      int from = count == 0 ? 0 : starts[0];
+      int length = count == 0 ? 0 : starts[count - 1] + lengths[count - 1] - from;
+      if (used + length > chars.length) {
+        chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + length));
+      }
+      System.arraycopy(row, from, chars, used, length);
+      if (fields + count >= bounds.length) {
+        bounds = Arrays.copyOf(bounds, Math.max(bounds.length * 2, fields + count + 1));
+      }
+      int shift = used - from;
+      for (int i = 0; i < count; i++) {
+        bounds[fields + 1 + i] = starts[i] + lengths[i] + shift;
+      }
+      fields += count;
+      used += length;
+    }
+
     /** The same value as {@link RowSource#fingerprint()} of row r. */
     long fingerprint(int row) {
       long hash = 0xcbf29ce484222325L;
@@ -95,6 +123,7 @@ final class PrefetchingRowSource implements RowSource {
   }
 
   private final RowSource source;
+  private final FileRowSource files; // the source when it is one, for copyRowTo
   private final List<String> columns;
   private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
 
@@ -115,6 +144,7 @@ final class PrefetchingRowSource implements RowSource {
 
   PrefetchingRowSource(RowSource source) {
     this.source = source;
+    this.files = source instanceof FileRowSource f ? f : null;
     this.columns = source.columns();
     this.reader = new Thread(this::readAhead, "tierwise-ingest-reader");
     reader.setDaemon(true);
@@ -129,9 +159,11 @@ final class PrefetchingRowSource implements RowSource {
           batch.end = true;
           break;
         }
-        int count = source.fieldCount();
-        for (int i = 0; i < count; i++) {
-          batch.add(source.chars(i));
+        if (files == null || !files.copyRowTo(batch)) {
+          int count = source.fieldCount();
+          for (int i = 0; i < count; i++) {
+            batch.add(source.chars(i));
+          }
         }
         int row = batch.size;
         batch.firstField[row + 1] = batch.fields;
