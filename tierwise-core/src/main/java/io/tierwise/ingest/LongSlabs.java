@@ -56,11 +56,29 @@ final class LongSlabs {
     return Arrays.copyOf(sizes, count);
   }
 
+  // classFor of 0..SMALL, looked up: records are small and grow one at a time (every new
+  // purchase day asks), so the search below is for large regions only.
+  private static final int SMALL = 256;
+  private static final byte[] SMALL_CLASS = new byte[SMALL + 1];
+
+  static {
+    for (int longs = 0; longs <= SMALL; longs++) {
+      SMALL_CLASS[longs] = (byte) searchClass(longs);
+    }
+  }
+
   /** The smallest size class whose regions hold at least {@code longs} longs. */
   static int classFor(int longs) {
+    if (longs <= SMALL && longs >= 0) {
+      return SMALL_CLASS[longs];
+    }
     if (longs > PAGE_SIZE) {
       throw new IllegalArgumentException("a region of " + longs + " longs exceeds a page");
     }
+    return searchClass(longs);
+  }
+
+  private static int searchClass(int longs) {
     int found = Arrays.binarySearch(CAPACITIES, Math.max(1, longs));
     return found >= 0 ? found : -found - 1;
   }

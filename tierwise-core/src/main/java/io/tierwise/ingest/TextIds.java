@@ -245,8 +245,17 @@ final class TextIds {
     int at = bodyAt(customer, header);
     byte[] bytes = pageOf(customer);
     int hash = 0;
-    if ((header & 1) == 0) {
-      for (int i = 0; i < length; i++) {
+    if ((header & 1) == 0) { // four characters a step, as CharSlice.hash
+      int i = 0;
+      for (; i + 4 <= length; i += 4) {
+        hash =
+            31 * 31 * 31 * 31 * hash
+                + 31 * 31 * 31 * (bytes[at + i] & 0xff)
+                + 31 * 31 * (bytes[at + i + 1] & 0xff)
+                + 31 * (bytes[at + i + 2] & 0xff)
+                + (bytes[at + i + 3] & 0xff);
+      }
+      for (; i < length; i++) {
         hash = 31 * hash + (bytes[at + i] & 0xff);
       }
     } else {
