@@ -7,7 +7,6 @@ import io.tierwise.clv.RepeatPurchaseStats;
 import io.tierwise.ingest.CustomerBase;
 import io.tierwise.ingest.CustomerHistory;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -134,7 +133,7 @@ record ClvStatistics(
         int[] days = purchases.days();
         double[] revenue = purchases.revenue();
         int[] orders = purchases.orders();
-        byte[] id = customers.customerId(i).getBytes(StandardCharsets.UTF_8);
+        byte[] id = customers.customerIdUtf8(i);
         room(buffer, digest, 8).putInt(id.length).putInt(days.length);
         if (id.length > buffer.capacity()) {
           flush(buffer, digest);

@@ -22,6 +22,11 @@ public final class CustomerBase {
     return ledger.id(index);
   }
 
+  /** The UTF-8 bytes of customer {@code index}'s id, without making a String when it is ASCII. */
+  public byte[] customerIdUtf8(int index) {
+    return ledger.idUtf8(index);
+  }
+
   /** A fresh history of customer {@code index}. */
   public CustomerHistory history(int index) {
     return ledger.history(index);

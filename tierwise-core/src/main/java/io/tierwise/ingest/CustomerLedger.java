@@ -185,6 +185,10 @@ final class CustomerLedger {
 
   // --- read side, used by CustomerBase ---
 
+  byte[] idUtf8(int customer) {
+    return ids.utf8(customer);
+  }
+
   void release(int customer) {
     purchases.release(customer);
     events.release(customer);

@@ -238,6 +238,27 @@ final class TextIds {
     return new String(bytes, at, 2 * length, StandardCharsets.UTF_16BE);
   }
 
+  /**
+   * The UTF-8 bytes of id {@code customer}: copied as stored when it is ASCII (no String made),
+   * else encoded.
+   */
+  byte[] utf8(int customer) {
+    int header = header(customer);
+    if ((header & 1) == 0) {
+      int length = header >>> 1;
+      int at = bodyAt(customer, header);
+      byte[] bytes = pageOf(customer);
+      boolean ascii = true;
+      for (int i = 0; i < length && ascii; i++) {
+        ascii = bytes[at + i] >= 0;
+      }
+      if (ascii) {
+        return Arrays.copyOfRange(bytes, at, at + length);
+      }
+    }
+    return id(customer).getBytes(StandardCharsets.UTF_8);
+  }
+
   /** The same value as {@link String#hashCode()} of id {@code customer}. */
   private int hash(int customer) {
     int header = header(customer);

@@ -30,6 +30,16 @@ class TextIdsTest {
     assertThat(ids.id(count)).isEqualTo(unicode);
     assertThat(ids.id(count + 1)).isEqualTo(huge);
     assertThat(ids.id(count + 2)).isEqualTo("after-the-huge-one");
+    assertThat(ids.utf8(7)).isEqualTo(id(7).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(ids.utf8(count))
+        .isEqualTo(unicode.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void latinOneIdsBeyondAsciiAreEncodedAsUtf8() {
+    TextIds ids = new TextIds();
+    ids.intern("Müller");
+    assertThat(ids.utf8(0)).isEqualTo("Müller".getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static String id(int i) {
