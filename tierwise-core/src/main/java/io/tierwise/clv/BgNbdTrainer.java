@@ -17,19 +17,10 @@ public final class BgNbdTrainer {
     double meanAge = PurchaseData.meanAge(stats);
     // Start near the moments: r/α ≈ purchase rate of the active, a/(a+b) ≈ small dropout.
     double[] start = {1, 1 * meanAge / (2 * meanX + 1e-9), 1, 3};
-    double radius = MaximumLikelihood.COLD_RADIUS;
-    if (stats.purchaseRows() > MaximumLikelihood.SAMPLE_ABOVE_ROWS) {
-      CompressedStats sample = stats.sample(MaximumLikelihood.SAMPLE_EVERY);
-      start =
-          MaximumLikelihood.nearOptimum(
-              start, parameters -> logLikelihood(sample, parameters), sample.customers());
-      radius = MaximumLikelihood.WARM_RADIUS;
-    }
     var outcome =
         MaximumLikelihood.maximise(
             ModelKind.BG_NBD.parameterNames(),
             start,
-            radius,
             parameters -> logLikelihood(stats, parameters),
             stats.customers(),
             stats.purchaseRows());

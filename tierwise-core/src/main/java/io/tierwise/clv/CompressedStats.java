@@ -75,35 +75,6 @@ public final class CompressedStats {
     }
   }
 
-  /**
-   * Every {@code every}-th purchase row and spend row, with their weights: a sample of the distinct
-   * rows (rows are in first-seen order, which is no particular order of their values) on which a
-   * fit finds a starting point cheaply. Not a sample of customers: its estimates are only a start.
-   */
-  CompressedStats sample(int every) {
-    // The window only lends the sample its time unit: a start needs no holdout.
-    Builder builder = new Builder(new CalibrationWindow(0, 0, unit), 0);
-    for (int row = 0; row < weight.length; row += every) {
-      int at =
-          builder.purchaseRows.row(
-              repeatPurchases[row],
-              Double.doubleToLongBits(recency[row]),
-              Double.doubleToLongBits(age[row]));
-      builder.purchaseRows.add(at, 0, weight[row]);
-      builder.purchaseRows.add(at, 1, holdoutPurchases[row]);
-      builder.customers += weight[row];
-    }
-    for (int row = 0; row < spendWeight.length; row += every) {
-      builder.spendRows.add(
-          spendRepeatPurchases[row],
-          Double.doubleToLongBits(spendMeanValue[row]),
-          0,
-          0,
-          spendWeight[row]);
-    }
-    return builder.build();
-  }
-
   /** A builder for customers measured in {@code window}. */
   public static Builder builder(CalibrationWindow window) {
     return new Builder(window, 0);

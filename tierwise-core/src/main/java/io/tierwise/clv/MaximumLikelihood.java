@@ -48,77 +48,20 @@ final class MaximumLikelihood {
 
   private MaximumLikelihood() {}
 
-  /** Above this many rows a fit first searches a sample of them: see {@link #nearOptimum}. */
-  static final int SAMPLE_ABOVE_ROWS = 100_000;
-
-  /** One row in this many goes into that sample. */
-  static final int SAMPLE_EVERY = 16;
-
-  /** BOBYQA's first trust region radius in θ, from the trainers' rough starting values. */
-  static final double COLD_RADIUS = 0.5;
-
-  /** The same from a point {@link #nearOptimum} found. */
-  static final double WARM_RADIUS = 0.05;
-
-  /**
-   * Where a coarse search over a sample of the rows ends (to 1e-3 in θ), or {@code start} if it
-   * fails. A search from there with {@link #WARM_RADIUS} needs about half the evaluations of the
-   * whole data that one from rough starting values needs, which on a million distinct rows is most
-   * of a fit's time; its end point is checked exactly as any other.
-   */
-  static double[] nearOptimum(double[] start, LogLikelihood sample, long sampleCustomers) {
-    int dimension = start.length;
-    Objective objective = new Objective(sample, sampleCustomers);
-    try {
-      double[] theta =
-          new BOBYQAOptimizer(2 * dimension + 1, COLD_RADIUS, 1e-3)
-              .optimize(
-                  new MaxEval(2_000),
-                  new ObjectiveFunction(objective::value),
-                  GoalType.MINIMIZE,
-                  new InitialGuess(startingTheta(start)),
-                  new SimpleBounds(filled(dimension, LOG_LOWER), filled(dimension, LOG_UPPER)))
-              .getPoint();
-      double[] parameters = new double[dimension];
-      for (int i = 0; i < dimension; i++) {
-        parameters[i] = Math.exp(theta[i]);
-      }
-      return parameters;
-    } catch (MathRuntimeException e) {
-      return start;
-    }
-  }
-
-  private static double[] startingTheta(double[] start) {
-    double[] theta = new double[start.length];
-    for (int i = 0; i < start.length; i++) {
-      theta[i] = Math.min(LOG_UPPER - 1, Math.max(LOG_LOWER + 1, Math.log(start[i])));
-    }
-    return theta;
-  }
-
   static Outcome maximise(
       List<String> names, double[] start, LogLikelihood logLikelihood, long customers, int rows) {
-    return maximise(names, start, COLD_RADIUS, logLikelihood, customers, rows);
-  }
-
-  /** {@link #maximise} with BOBYQA's first trust region radius {@code radius} (in θ). */
-  static Outcome maximise(
-      List<String> names,
-      double[] start,
-      double radius,
-      LogLikelihood logLikelihood,
-      long customers,
-      int rows) {
     int dimension = start.length;
     Objective objective = new Objective(logLikelihood, customers);
-    double[] theta = startingTheta(start);
+    double[] theta = new double[dimension];
+    for (int i = 0; i < dimension; i++) {
+      theta[i] = Math.min(LOG_UPPER - 1, Math.max(LOG_LOWER + 1, Math.log(start[i])));
+    }
     List<String> warnings = new ArrayList<>();
     String optimizer = "bobyqa";
     boolean stoppedNormally;
     try {
       PointValuePair best =
-          new BOBYQAOptimizer(2 * dimension + 1, radius, 1e-7)
+          new BOBYQAOptimizer(2 * dimension + 1, 0.5, 1e-7)
               .optimize(
                   new MaxEval(5_000),
                   new ObjectiveFunction(objective::value),

@@ -44,45 +44,6 @@ class ClvRecoveryTest {
         fit.diagnostics(), new double[] {TRUE_SPEND.p(), TRUE_SPEND.q(), TRUE_SPEND.gamma()});
   }
 
-  /**
-   * Large fits start where a coarse search over a sample of the rows ended ({@link
-   * MaximumLikelihood#nearOptimum}); they must reach the maximum a search from the rough starting
-   * values reaches, with fewer evaluations of the whole data.
-   */
-  @Test
-  void aStartFromASampleReachesTheSameMaximumWithFewerEvaluations() {
-    CompressedStats sample = stats.sample(MaximumLikelihood.SAMPLE_EVERY);
-    assertThat(sample.purchaseRows())
-        .isEqualTo((stats.purchaseRows() + MaximumLikelihood.SAMPLE_EVERY - 1) / 16);
-    double[] rough = {1, 10, 1, 3};
-    var cold =
-        MaximumLikelihood.maximise(
-            ModelKind.BG_NBD.parameterNames(),
-            rough,
-            p -> BgNbdTrainer.logLikelihood(stats, p),
-            stats.customers(),
-            stats.purchaseRows());
-    double[] start =
-        MaximumLikelihood.nearOptimum(
-            rough, p -> BgNbdTrainer.logLikelihood(sample, p), sample.customers());
-    var warm =
-        MaximumLikelihood.maximise(
-            ModelKind.BG_NBD.parameterNames(),
-            start,
-            MaximumLikelihood.WARM_RADIUS,
-            p -> BgNbdTrainer.logLikelihood(stats, p),
-            stats.customers(),
-            stats.purchaseRows());
-    assertThat(warm.diagnostics().converged()).isTrue();
-    assertThat(warm.diagnostics().logLikelihood())
-        .isCloseTo(cold.diagnostics().logLikelihood(), org.assertj.core.data.Offset.offset(1e-4));
-    for (int i = 0; i < 4; i++) {
-      assertThat(warm.parameters()[i])
-          .isCloseTo(cold.parameters()[i], org.assertj.core.data.Percentage.withPercentage(0.01));
-    }
-    assertThat(warm.diagnostics().evaluations()).isLessThan(cold.diagnostics().evaluations());
-  }
-
   private static void assertRecovered(FitDiagnostics diagnostics, double[] truth) {
     for (int i = 0; i < truth.length; i++) {
       ParameterEstimate estimate = diagnostics.parameters().get(i);
