@@ -115,8 +115,23 @@ final class CustomerLedger {
     if (!everything) {
       return;
     }
-    categories.add(customer, categoryIds.intern(category));
+    // Category names come back in a different order on every customer's rows: a small cache by
+    // length and end characters finds most of them without hashing the name.
+    int length = category.length();
+    int key =
+        length == 0
+            ? 0
+            : (length * 31 + category.charAt(length - 1)) * 31 + category.charAt(length / 2)
+                & (CATEGORY_CACHE - 1);
+    int cached = categoryCache[key] - 1;
+    int index =
+        cached >= 0 && categoryIds.same(cached, category) ? cached : categoryIds.intern(category);
+    categoryCache[key] = index + 1;
+    categories.add(customer, index);
   }
+
+  private static final int CATEGORY_CACHE = 64;
+  private final int[] categoryCache = new int[CATEGORY_CACHE]; // category index + 1, 0 = empty
 
   /** Adds an event row; returns false for an exact duplicate (see {@link #purchase}). */
   boolean event(

@@ -56,9 +56,9 @@ final class LongSlabs {
     return Arrays.copyOf(sizes, count);
   }
 
-  // classFor of 0..SMALL, looked up: records are small and grow one at a time (every new
-  // purchase day asks), so the search below is for large regions only.
-  private static final int SMALL = 256;
+  // classFor of 0..SMALL, looked up: records grow one at a time, so the search below is for
+  // regions of more than SMALL longs only.
+  private static final int SMALL = 4096;
   private static final byte[] SMALL_CLASS = new byte[SMALL + 1];
 
   static {

@@ -201,7 +201,7 @@ final class TextIds {
   }
 
   /** Whether stored id {@code customer} has the characters of {@code id}. */
-  private boolean same(int customer, CharSequence id) {
+  boolean same(int customer, CharSequence id) {
     int length = id.length();
     int header = header(customer);
     if (header >>> 1 != length) {
