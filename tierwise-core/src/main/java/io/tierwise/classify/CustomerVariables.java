@@ -32,6 +32,10 @@ final class CustomerVariables implements CelVariableResolver {
   private final String[] labels = new String[LABELS.size()];
   private double tierScore = Double.NaN;
 
+  // Percentile ranks computed so far: rules mention the same ranks again and again.
+  private final double[] ranks = new double[Indicator.count()];
+  private final boolean[] ranked = new boolean[Indicator.count()];
+
   CustomerVariables(
       Indicators indicators, PercentileScale[] scales, Map<String, String> attributes) {
     this.indicators = indicators;
@@ -77,8 +81,13 @@ final class CustomerVariables implements CelVariableResolver {
       return indicators.value(code);
     }
     if (code < LABEL_BASE) {
-      PercentileScale scale = scales[code - PERCENTILE_BASE];
-      return scale == null ? Double.NaN : scale.rank(indicators.value(code - PERCENTILE_BASE));
+      int indicator = code - PERCENTILE_BASE;
+      if (!ranked[indicator]) {
+        PercentileScale scale = scales[indicator];
+        ranks[indicator] = scale == null ? Double.NaN : scale.rank(indicators.value(indicator));
+        ranked[indicator] = true;
+      }
+      return ranks[indicator];
     }
     if (code < TIER_SCORE) {
       return labels[code - LABEL_BASE];
