@@ -69,7 +69,8 @@ public final class PercentileScale {
       return 100;
     }
     int low = lowerBound(value);
-    int high = upperBound(value) - 1;
+    // Between grid points (the common case) the last point not above the value is the one before.
+    int high = grid[low] == value ? upperBound(value) - 1 : low - 1;
     double position;
     if (low <= high) {
       position = (low + high) / 2.0;
@@ -137,18 +138,19 @@ public final class PercentileScale {
     return high;
   }
 
+  /**
+   * The first index whose grid value is not below {@code value} (grid.length if none), by a search
+   * without unpredictable branches: the loop runs a fixed number of times for the grid's size.
+   */
   private int lowerBound(double value) {
-    int low = 0;
-    int high = grid.length;
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (grid[middle] < value) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
+    int base = 0;
+    int length = grid.length;
+    while (length > 1) {
+      int half = length >>> 1;
+      base = grid[base + half - 1] < value ? base + half : base;
+      length -= half;
     }
-    return low;
+    return grid[base] < value ? base + 1 : base;
   }
 
   private int upperBound(double value) {

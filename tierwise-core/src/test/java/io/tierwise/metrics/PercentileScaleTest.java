@@ -57,4 +57,52 @@ class PercentileScaleTest {
     assertThat(scale.rank(8)).isEqualTo(100.0);
     assertThat(scale.rank(Double.NaN)).isNaN();
   }
+
+  /**
+   * rank() against its definition computed by linear scans: the middle of the tie group on a grid
+   * value, linear between grid values, 0 and 100 outside. Grids with heavy ties, integers and
+   * continuous values.
+   */
+  @Test
+  void rankAgreesWithItsDefinitionByLinearScan() {
+    java.util.Random random = new java.util.Random(1);
+    for (int trial = 0; trial < 150; trial++) {
+      double[] column = new double[1 + random.nextInt(5000)];
+      for (int i = 0; i < column.length; i++) {
+        column[i] =
+            switch (trial % 3) {
+              case 0 -> random.nextInt(7);
+              case 1 -> Math.floor(random.nextGaussian() * 10);
+              default -> random.nextDouble() * 100;
+            };
+      }
+      PercentileScale scale = PercentileScale.fit(column);
+      double[] grid = scale.grid();
+      for (int k = 0; k < 500; k++) {
+        double value =
+            k % 2 == 0 ? grid[random.nextInt(grid.length)] : random.nextDouble() * 140 - 20;
+        int low = 0;
+        while (low < grid.length && grid[low] < value) {
+          low++;
+        }
+        int high = grid.length - 1;
+        while (high >= 0 && grid[high] > value) {
+          high--;
+        }
+        double expected;
+        if (value < grid[0]) {
+          expected = 0;
+        } else if (value > grid[grid.length - 1]) {
+          expected = 100;
+        } else {
+          double position =
+              low <= high
+                  ? (low + high) / 2.0
+                  : high + (value - grid[high]) / (grid[low] - grid[high]);
+          expected = position * 100.0 / PercentileScale.STEPS;
+        }
+        assertThat(scale.rank(value)).as("rank(%s)", value).isEqualTo(expected);
+      }
+    }
+  }
 }
