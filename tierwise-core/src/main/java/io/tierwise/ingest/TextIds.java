@@ -33,6 +33,8 @@ final class TextIds {
   // over another text without reading that text's bytes, a cache miss elsewhere in memory, unless
   // those bits agree too.
   private int tableBits = 11;
+  private static final int REHASH_GROUP = 32;
+  private long touched; // keeps the reads of rehash(); its value means nothing
   private int[] index = new int[1 << tableBits];
   private int size;
   private int last = -1;
@@ -310,14 +312,27 @@ final class TextIds {
     tableBits++;
     int[] bigger = new int[1 << tableBits];
     int mask = bigger.length - 1;
-    for (int customer = 0; customer < size; customer++) {
-      int hash = spread(hash(customer));
-      int slot = hash & mask;
-      while (bigger[slot] != 0) {
-        slot = (slot + 1) & mask;
+    // In groups: first the hashes and a read of each home slot (independent cache misses that
+    // overlap), then the inserts, which find those slots in the cache.
+    int[] hashes = new int[REHASH_GROUP];
+    int sum = 0;
+    for (int from = 0; from < size; from += REHASH_GROUP) {
+      int to = Math.min(size, from + REHASH_GROUP);
+      for (int customer = from; customer < to; customer++) {
+        int hash = spread(hash(customer));
+        hashes[customer - from] = hash;
+        sum += bigger[hash & mask];
       }
-      bigger[slot] = tag(hash) << tableBits | (customer + 1);
+      for (int customer = from; customer < to; customer++) {
+        int hash = hashes[customer - from];
+        int slot = hash & mask;
+        while (bigger[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        bigger[slot] = tag(hash) << tableBits | (customer + 1);
+      }
     }
+    touched += sum;
     index = bigger;
   }
 
