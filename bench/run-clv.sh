@@ -12,6 +12,7 @@
 # 3. runs ClvFitBench (simulated statistics, fits timed alone) for the same N;
 # 4. deletes the generated data (about 0.25 GB of orders per million customers), unless the
 #    work directory already held data/orders.csv, which is then used as is and kept.
+# Heap: XMX=1250m keeps the peak RSS under 1.5 GB (bench/README.md); without it Java's default.
 # Build first: mvn -B -q -o -pl tierwise-core,tierwise-cli,bench -am package -DskipTests
 set -euo pipefail
 customers=${1:-10000000}
