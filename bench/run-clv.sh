@@ -22,7 +22,9 @@ jar="$here/tierwise-cli/target/tierwise.jar"
 xmx=${XMX:-}
 [ -f "$jar" ] || { echo "build the CLI jar first (see the header of $0)" >&2; exit 2; }
 
-need_gb=$(( customers / 3000000 + 2 ))
+# the generator writes all four CSVs (about 1 GB per million customers) before the script keeps
+# only orders.csv
+need_gb=$(( customers / 1000000 + 2 ))
 avail_gb=$(df -Pk "$(dirname "$work")" | awk 'NR==2 {print int($4 / 1048576)}')
 if [ "$avail_gb" -lt "$need_gb" ]; then
   echo "need about ${need_gb} GB free under $(dirname "$work"), have ${avail_gb} GB" >&2; exit 2
