@@ -76,13 +76,13 @@ record ClvStatistics(
       parts.add(late);
     }
     CompressedStats.Builder builder = parts.get(0).builder;
+    for (Part later : parts.subList(1, parts.size())) {
+      builder.addAll(later.builder);
+    }
     MessageDigest digest = sha256();
     long withoutPurchases = 0;
     long afterCalibration = 0;
     for (Part part : parts) {
-      if (part != parts.get(0)) {
-        builder.addAll(part.builder);
-      }
       part.blockDigests.forEach(digest::update);
       withoutPurchases += part.withoutPurchases;
       afterCalibration += part.afterCalibration;

@@ -111,4 +111,25 @@ class CustomerLedgerTest {
             line ->
                 line.contains("o.csv,6,,") && line.endsWith("exact duplicate of an earlier row"));
   }
+
+  /**
+   * Category names that share the ledger's cache slot (same length, same last and middle character)
+   * are still told apart, and each customer counts its distinct ones.
+   */
+  @Test
+  void categoriesSharingACacheSlotAreStillDistinct() {
+    CustomerLedger ledger = new CustomerLedger(Ingest.Keep.EVERYTHING);
+    int first = ledger.intern("c1");
+    int second = ledger.intern("c2");
+    String[] rows = {"xa-z", "ya-z", "xa-z", "za-z", "ya-z", "other"};
+    for (String category : rows) {
+      ledger.category(
+          first, new CharSlice().set(("," + category).toCharArray(), 1, category.length()));
+    }
+    ledger.category(second, "za-z");
+    ledger.category(second, "za-z");
+    CustomerBase base = ledger.freeze();
+    assertThat(base.history(first).categoryCount()).isEqualTo(4);
+    assertThat(base.history(second).categoryCount()).isEqualTo(1);
+  }
 }
