@@ -30,7 +30,11 @@ import java.util.Set;
  */
 public record SourceMapping(Optional<Path> file, List<SourceSpec> sources) {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** The YAML reader, made on first use: a run on files in our own format never needs one. */
+  private static final class Yaml {
+    static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+  }
+
   private static final Set<String> TOP_KEYS = Set.of("version", "timezone", "sources", "quality");
   private static final Set<String> SOURCE_KEYS =
       Set.of(
@@ -86,7 +90,7 @@ public record SourceMapping(Optional<Path> file, List<SourceSpec> sources) {
   public static SourceMapping load(Path mappingFile) {
     JsonNode root;
     try {
-      root = YAML.readTree(Files.readString(mappingFile, StandardCharsets.UTF_8));
+      root = Yaml.MAPPER.readTree(Files.readString(mappingFile, StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {
       throw TierwiseException.invalidInput("mapping file not found: " + mappingFile);
     } catch (JsonProcessingException e) {

@@ -58,14 +58,21 @@ public final class RuleExpression {
   }
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  // Heterogeneous comparisons let policy authors write `monetary > 5000` for a double variable.
-  private static final CelOptions OPTIONS =
-      CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
-  private static final CelRuntime RUNTIME =
-      CelRuntimeFactory.standardCelRuntimeBuilder()
-          .setOptions(OPTIONS)
-          .addLibraries(CelExtensions.strings(), CelExtensions.math(OPTIONS))
-          .build();
+
+  /**
+   * The CEL runtime, built on first compile: building it loads much of CEL (half a second), which
+   * an input without expressions should not wait for.
+   */
+  private static final class Cel {
+    // Heterogeneous comparisons let policy authors write `monetary > 5000` for a double variable.
+    static final CelOptions OPTIONS =
+        CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
+    static final CelRuntime RUNTIME =
+        CelRuntimeFactory.standardCelRuntimeBuilder()
+            .setOptions(OPTIONS)
+            .addLibraries(CelExtensions.strings(), CelExtensions.math(OPTIONS))
+            .build();
+  }
 
   private final String source;
   private final String configKey;
@@ -98,8 +105,8 @@ public final class RuleExpression {
     Objects.requireNonNull(source, "source");
     CelCompilerBuilder builder =
         CelCompilerFactory.standardCelCompilerBuilder()
-            .setOptions(OPTIONS)
-            .addLibraries(CelExtensions.strings(), CelExtensions.math(OPTIONS))
+            .setOptions(Cel.OPTIONS)
+            .addLibraries(CelExtensions.strings(), CelExtensions.math(Cel.OPTIONS))
             .setResultType(resultType.celType);
     variables.forEach((name, type) -> builder.addVar(name, type.celType));
     CelCompiler compiler = builder.build();
@@ -114,7 +121,7 @@ public final class RuleExpression {
     }
     try {
       CelAbstractSyntaxTree ast = result.getAst();
-      return new RuleExpression(source, configKey, resultType, RUNTIME.createProgram(ast));
+      return new RuleExpression(source, configKey, resultType, Cel.RUNTIME.createProgram(ast));
     } catch (CelValidationException | CelEvaluationException e) {
       throw TierwiseException.invalidConfig(
           configKey + ": expression '" + source + "' is not valid: " + firstLine(e.getMessage()));
