@@ -45,12 +45,12 @@ final class CustomerLedger {
     return ids.size();
   }
 
-  /** The dense index of a customer id, creating it on first sight. */
   /** See {@link TextIds#touch}. */
   int touch(CharSequence id) {
     return ids.touch(id);
   }
 
+  /** The dense index of a customer id, creating it on first sight. */
   int intern(CharSequence id) {
     int customer = ids.intern(id);
     if (customer == capacity) {
@@ -123,15 +123,32 @@ final class CustomerLedger {
             ? 0
             : (length * 31 + category.charAt(length - 1)) * 31 + category.charAt(length / 2)
                 & (CATEGORY_CACHE - 1);
-    int cached = categoryCache[key] - 1;
-    int index =
-        cached >= 0 && categoryIds.same(cached, category) ? cached : categoryIds.intern(category);
-    categoryCache[key] = index + 1;
+    int index = categoryCache[key] - 1;
+    if (index < 0 || !sameText(categoryCacheText[key], category)) {
+      index = categoryIds.intern(category);
+      categoryCache[key] = index + 1;
+      categoryCacheText[key] = category.toString().toCharArray();
+    }
     categories.add(customer, index);
   }
 
+  private static boolean sameText(char[] cached, CharSequence text) {
+    int length = text.length();
+    if (cached.length != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (cached[i] != text.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static final int CATEGORY_CACHE = 64;
-  private final int[] categoryCache = new int[CATEGORY_CACHE]; // category index + 1, 0 = empty
+  // Per cache slot: a category index + 1 (0 = empty) and the name's characters.
+  private final int[] categoryCache = new int[CATEGORY_CACHE];
+  private final char[][] categoryCacheText = new char[CATEGORY_CACHE][];
 
   /** Adds an event row; returns false for an exact duplicate (see {@link #purchase}). */
   boolean event(

@@ -1,8 +1,5 @@
 package io.tierwise.ingest;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Every customer's interaction events merged per (day, type): counts and minutes. Grows with active
  * days, not with event rows. A customer's slots are {@link SlabRecords} of two longs — day, type
@@ -15,7 +12,9 @@ final class EventBook {
   private static final long MAX_COUNT = (1L << 24) - 1;
 
   private final SlabRecords slots;
-  private final Map<Integer, RowFingerprints> laterPrints = new HashMap<>();
+
+  /** Fingerprints of the second and later distinct rows of a slot, for all customers in one set. */
+  private RowFingerprints laterPrints = new RowFingerprints();
 
   EventBook(int capacity) {
     this.slots = new SlabRecords(2, capacity);
@@ -101,9 +100,7 @@ final class EventBook {
     if (firstPrint == shortPrint) {
       return false;
     }
-    return laterPrints
-        .computeIfAbsent(customer, key -> new RowFingerprints(4))
-        .add(stored ^ ((header(customer, slot) >>> 24) * 0x9E3779B97F4A7C15L));
+    return laterPrints.add(RowFingerprints.inSlot(customer, header(customer, slot) >>> 24, stored));
   }
 
   private long keyAt(int customer, int slot) {
@@ -140,7 +137,7 @@ final class EventBook {
 
   /** Ends ingest: duplicate detection's state is dropped and unused storage given back. */
   void seal() {
-    laterPrints.clear();
+    laterPrints = new RowFingerprints(0);
     slots.seal();
   }
 

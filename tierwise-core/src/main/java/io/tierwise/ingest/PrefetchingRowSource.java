@@ -105,20 +105,20 @@ final class PrefetchingRowSource implements RowSource {
       used += length;
     }
 
-    /** The same value as {@link RowSource#fingerprint()} of row r. */
+    /**
+     * A 64-bit fingerprint of row r, equal for identical rows; used to find exact duplicates. The
+     * row's characters are hashed in one run (see {@link RowFingerprints#fold}), starting from a
+     * hash of its field lengths, so that where the fields split is part of the print.
+     */
     long fingerprint(int row) {
-      long hash = 0xcbf29ce484222325L;
-      int from = firstField[row];
-      int count = firstField[row + 1] - from;
-      for (int k = from; k < from + count; k++) {
-        int end = bounds[k + 1];
-        for (int j = bounds[k]; j < end; j++) {
-          hash = (hash ^ chars[j]) * 0x100000001b3L;
-        }
-        hash = (hash ^ 0x1f) * 0x100000001b3L;
-        hash = Long.rotateLeft(hash, 7) ^ count;
+      int first = firstField[row];
+      int count = firstField[row + 1] - first;
+      long shape = count;
+      for (int k = first; k < first + count; k++) {
+        shape = shape * 0x9E3779B97F4A7C15L + (bounds[k + 1] - bounds[k]);
       }
-      return hash;
+      return RowFingerprints.finish(
+          RowFingerprints.fold(shape, chars, bounds[first], bounds[first + count]));
     }
   }
 
@@ -300,8 +300,10 @@ final class PrefetchingRowSource implements RowSource {
     return current.lines[position];
   }
 
-  @Override
-  public long fingerprint() {
+  /**
+   * The current row's fingerprint (see {@link Batch#fingerprint}), computed on the reading thread.
+   */
+  long fingerprint() {
     return current.prints[position];
   }
 

@@ -39,25 +39,6 @@ public interface RowSource extends Closeable {
   /** The current row's line in its file (1 = the first line), or its row number in a query. */
   long line();
 
-  /**
-   * A 64-bit fingerprint of the current row's fields, equal for identical rows; used to find exact
-   * duplicates. Sources that read ahead on another thread compute it there.
-   */
-  default long fingerprint() {
-    long hash = 0xcbf29ce484222325L;
-    int count = fieldCount();
-    for (int i = 0; i < count; i++) {
-      CharSequence value = chars(i);
-      int length = value.length();
-      for (int j = 0; j < length; j++) {
-        hash = (hash ^ value.charAt(j)) * 0x100000001b3L;
-      }
-      hash = (hash ^ 0x1f) * 0x100000001b3L;
-      hash = Long.rotateLeft(hash, 7) ^ count;
-    }
-    return hash;
-  }
-
   /** Input consumed so far, for progress; in bytes of the (compressed) files. */
   default long progress() {
     return 0;

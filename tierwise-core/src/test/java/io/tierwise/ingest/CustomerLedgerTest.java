@@ -132,4 +132,36 @@ class CustomerLedgerTest {
     assertThat(base.history(first).categoryCount()).isEqualTo(4);
     assertThat(base.history(second).categoryCount()).isEqualTo(1);
   }
+
+  /**
+   * A row is a duplicate only of an identical row of the same customer and day: rows whose text is
+   * the same run of characters split differently into fields are not, the third and later rows of a
+   * day are checked too, and another customer's identical-looking rows are its own.
+   */
+  @Test
+  void duplicatesAreFoundPerCustomerDayAndFieldBoundariesCount() throws IOException {
+    Files.writeString(
+        dir.resolve("orders.csv"),
+        String.join(
+            "\n",
+            "order_id,customer_id,order_date,amount",
+            "A1,c1,2024-03-05,15",
+            "A11,c1,2024-03-05,5",
+            "A2,c1,2024-03-05,1",
+            "A11,c1,2024-03-05,5",
+            "A2,c1,2024-03-05,1",
+            "A1,c2,2024-03-05,15",
+            "A11,c2,2024-03-05,5",
+            "A11,c1,2024-03-06,5",
+            ""));
+    IngestResult result = Ingest.run(SourceMapping.ownFormat(dir), dir.resolve("rejects.csv"));
+
+    assertThat(result.source(SourceKind.ORDERS).orElseThrow().duplicates()).isEqualTo(2);
+    CustomerHistory c1 = result.customers().history(0);
+    assertThat(c1.purchases().revenue())
+        .as("duplicates are kept by default")
+        .containsExactly(27.0, 5.0);
+    assertThat(c1.purchases().orders()).containsExactly(5, 1);
+    assertThat(result.customers().history(1).purchases().revenue()).containsExactly(20.0);
+  }
 }
