@@ -6,6 +6,7 @@ import io.tierwise.clv.CompressedStats;
 import io.tierwise.clv.RepeatPurchaseStats;
 import io.tierwise.ingest.CustomerBase;
 import io.tierwise.ingest.CustomerHistory;
+import io.tierwise.ingest.PurchaseDays;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -128,28 +129,33 @@ record ClvStatistics(
       builder = CompressedStats.builder(window, spendResolution);
       MessageDigest digest = sha256();
       ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+      PurchaseDays purchases = new PurchaseDays(); // reused, as idBytes: no arrays per customer
+      byte[] idBytes = new byte[256];
       for (int i = from; i < to; i++) {
-        CustomerHistory.Purchases purchases = customers.purchases(i);
+        customers.purchasesInto(i, purchases);
+        int count = purchases.count();
         int[] days = purchases.days();
         double[] revenue = purchases.revenue();
         int[] orders = purchases.orders();
-        byte[] id = customers.customerIdUtf8(i);
-        room(buffer, digest, 8).putInt(id.length).putInt(days.length);
-        if (id.length > buffer.capacity()) {
+        int idLength = customers.customerIdUtf8(i, idBytes);
+        byte[] id = idLength >= 0 ? idBytes : customers.customerIdUtf8(i);
+        idLength = idLength >= 0 ? idLength : id.length;
+        room(buffer, digest, 8).putInt(idLength).putInt(count);
+        if (idLength > buffer.capacity()) {
           flush(buffer, digest);
-          digest.update(id);
+          digest.update(id, 0, idLength);
         } else {
-          room(buffer, digest, id.length).put(id);
+          room(buffer, digest, idLength).put(id, 0, idLength);
         }
-        for (int d = 0; d < days.length; d++) {
+        for (int d = 0; d < count; d++) {
           // the order count is part of what the models see with --purchases orders
           room(buffer, digest, 16).putInt(days[d]).putDouble(revenue[d]).putInt(orders[d]);
         }
-        if (days.length == 0) {
+        if (count == 0) {
           withoutPurchases++;
         } else if (!(countOrders
-            ? builder.addCustomerOrders(days, orders, revenue)
-            : builder.addCustomer(days, revenue))) {
+            ? builder.addCustomerOrders(days, orders, revenue, count)
+            : builder.addCustomer(days, revenue, count))) {
           afterCalibration++;
         }
         if ((i + 1) % block == 0 || i + 1 == to) {

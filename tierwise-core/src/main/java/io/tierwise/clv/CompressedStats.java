@@ -218,14 +218,27 @@ public final class CompressedStats {
 
     /** Adds one customer's statistics. */
     public Builder add(RepeatPurchaseStats stats) {
+      add(
+          stats.repeatPurchases(),
+          stats.recency(),
+          stats.age(),
+          stats.meanRepeatValue(),
+          stats.holdoutPurchases());
+      return this;
+    }
+
+    /** Customers computed from arrays come here as numbers: no object per customer. */
+    private final RepeatPurchaseStats.Sink computed = this::add;
+
+    private void add(int x, double recency, double age, double meanRepeatValue, int holdout) {
       customers++;
       int at = pending++;
-      pendingX[at] = stats.repeatPurchases();
-      pendingRecency[at] = Double.doubleToLongBits(stats.recency());
-      pendingAge[at] = Double.doubleToLongBits(stats.age());
-      pendingHoldout[at] = stats.holdoutPurchases();
-      if (stats.repeatPurchases() > 0) {
-        double mean = stats.meanRepeatValue();
+      pendingX[at] = x;
+      pendingRecency[at] = Double.doubleToLongBits(recency);
+      pendingAge[at] = Double.doubleToLongBits(age);
+      pendingHoldout[at] = holdout;
+      if (x > 0) {
+        double mean = meanRepeatValue;
         if (spendResolution > 0) {
           mean = Math.round(mean / spendResolution) * spendResolution;
         }
@@ -234,7 +247,6 @@ public final class CompressedStats {
       if (pending == PENDING) {
         flush();
       }
-      return this;
     }
 
     /**
@@ -276,6 +288,11 @@ public final class CompressedStats {
       return stats.isPresent();
     }
 
+    /** {@link #addCustomer(int[], double[])} of the first {@code count} entries of the arrays. */
+    public boolean addCustomer(int[] days, double[] values, int count) {
+      return RepeatPurchaseStats.compute(days, values, count, window, computed);
+    }
+
     /**
      * Like {@link #addCustomer} but counting orders, not purchase days (see {@link
      * RepeatPurchaseStats#fromOrders}).
@@ -286,6 +303,14 @@ public final class CompressedStats {
       var stats = RepeatPurchaseStats.fromOrders(days, orders, values, window);
       stats.ifPresent(this::add);
       return stats.isPresent();
+    }
+
+    /**
+     * {@link #addCustomerOrders(int[], int[], double[])} of the first {@code count} entries of the
+     * arrays.
+     */
+    public boolean addCustomerOrders(int[] days, int[] orders, double[] values, int count) {
+      return RepeatPurchaseStats.computeOrders(days, orders, values, count, window, computed);
     }
 
     /**

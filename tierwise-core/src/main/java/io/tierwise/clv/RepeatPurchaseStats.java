@@ -52,13 +52,56 @@ public record RepeatPurchaseStats(
    */
   public static Optional<RepeatPurchaseStats> from(
       int[] days, double[] values, CalibrationWindow window) {
-    Objects.requireNonNull(window, "window");
     if (days.length != values.length) {
       throw TierwiseException.invalidInput(
           "days and values differ in length: " + days.length + " vs " + values.length);
     }
-    if (days.length == 0 || days[0] > window.calibrationEndDay()) {
-      return Optional.empty();
+    return from(days, values, days.length, window);
+  }
+
+  /**
+   * {@link #from(int[], double[], CalibrationWindow)} of the first {@code count} entries of the
+   * arrays (reused buffers may be longer).
+   */
+  public static Optional<RepeatPurchaseStats> from(
+      int[] days, double[] values, int count, CalibrationWindow window) {
+    RepeatPurchaseStats[] result = new RepeatPurchaseStats[1];
+    compute(
+        days,
+        values,
+        count,
+        window,
+        (x, tx, age, mean, holdout) ->
+            result[0] = new RepeatPurchaseStats(x, tx, age, mean, holdout));
+    return Optional.ofNullable(result[0]);
+  }
+
+  /**
+   * Receives one customer's statistics as numbers, for callers that keep no object per customer.
+   */
+  interface Sink {
+    void accept(
+        int repeatPurchases,
+        double recency,
+        double age,
+        double meanRepeatValue,
+        int holdoutPurchases);
+  }
+
+  /**
+   * The computation of {@link #from(int[], double[], int, CalibrationWindow)}, handing the result
+   * to {@code sink} instead of making an object.
+   *
+   * @return false, and nothing handed over, when the customer is not in the calibration cohort
+   */
+  static boolean compute(
+      int[] days, double[] values, int count, CalibrationWindow window, Sink sink) {
+    Objects.requireNonNull(window, "window");
+    if (count > days.length || count > values.length) {
+      throw new IllegalArgumentException("count " + count + " exceeds the arrays");
+    }
+    if (count == 0 || days[0] > window.calibrationEndDay()) {
+      return false;
     }
     int first = days[0];
     int calibrationDays = 0;
@@ -66,7 +109,7 @@ public record RepeatPurchaseStats(
     double repeatValue = 0;
     int holdoutDays = 0;
     int previous = Integer.MIN_VALUE;
-    for (int i = 0; i < days.length; i++) {
+    for (int i = 0; i < count; i++) {
       int day = days[i];
       if (day < previous) {
         throw TierwiseException.invalidInput(
@@ -88,13 +131,13 @@ public record RepeatPurchaseStats(
     }
     int repeats = calibrationDays - 1;
     ClvTimeUnit unit = window.unit();
-    return Optional.of(
-        new RepeatPurchaseStats(
-            repeats,
-            unit.fromDays((long) lastCalibrationDay - first),
-            unit.fromDays((long) window.calibrationEndDay() - first),
-            repeats == 0 ? 0 : repeatValue / repeats,
-            holdoutDays));
+    sink.accept(
+        repeats,
+        unit.fromDays((long) lastCalibrationDay - first),
+        unit.fromDays((long) window.calibrationEndDay() - first),
+        repeats == 0 ? 0 : repeatValue / repeats,
+        holdoutDays);
+    return true;
   }
 
   /**
@@ -113,7 +156,6 @@ public record RepeatPurchaseStats(
    */
   public static Optional<RepeatPurchaseStats> fromOrders(
       int[] days, int[] orders, double[] values, CalibrationWindow window) {
-    Objects.requireNonNull(window, "window");
     if (days.length != values.length || days.length != orders.length) {
       throw TierwiseException.invalidInput(
           "days, orders and values differ in length: "
@@ -123,15 +165,46 @@ public record RepeatPurchaseStats(
               + ", "
               + values.length);
     }
-    if (days.length == 0 || days[0] > window.calibrationEndDay()) {
-      return Optional.empty();
+    return fromOrders(days, orders, values, days.length, window);
+  }
+
+  /**
+   * {@link #fromOrders(int[], int[], double[], CalibrationWindow)} of the first {@code count}
+   * entries of the arrays (reused buffers may be longer).
+   */
+  public static Optional<RepeatPurchaseStats> fromOrders(
+      int[] days, int[] orders, double[] values, int count, CalibrationWindow window) {
+    RepeatPurchaseStats[] result = new RepeatPurchaseStats[1];
+    computeOrders(
+        days,
+        orders,
+        values,
+        count,
+        window,
+        (x, tx, age, mean, holdout) ->
+            result[0] = new RepeatPurchaseStats(x, tx, age, mean, holdout));
+    return Optional.ofNullable(result[0]);
+  }
+
+  /**
+   * The computation of {@link #fromOrders(int[], int[], double[], int, CalibrationWindow)}, handing
+   * the result to {@code sink}; false when the customer is not in the cohort.
+   */
+  static boolean computeOrders(
+      int[] days, int[] orders, double[] values, int count, CalibrationWindow window, Sink sink) {
+    Objects.requireNonNull(window, "window");
+    if (count > days.length || count > orders.length || count > values.length) {
+      throw new IllegalArgumentException("count " + count + " exceeds the arrays");
+    }
+    if (count == 0 || days[0] > window.calibrationEndDay()) {
+      return false;
     }
     int first = days[0];
     long calibrationOrders = 0;
     int lastCalibrationDay = first;
     double calibrationValue = 0;
     long holdoutOrders = 0;
-    for (int i = 0; i < days.length; i++) {
+    for (int i = 0; i < count; i++) {
       if (i > 0 && days[i] <= days[i - 1]) {
         throw TierwiseException.invalidInput(
             "purchase days must be distinct and ascending, found day "
@@ -139,24 +212,24 @@ public record RepeatPurchaseStats(
                 + " after "
                 + days[i - 1]);
       }
-      int count = Math.max(1, orders[i]);
+      int ordersOfDay = Math.max(1, orders[i]);
       if (days[i] <= window.calibrationEndDay()) {
-        calibrationOrders += count;
+        calibrationOrders += ordersOfDay;
         lastCalibrationDay = days[i];
         calibrationValue += values[i];
       } else if (days[i] <= window.holdoutEndDay()) {
-        holdoutOrders += count;
+        holdoutOrders += ordersOfDay;
       }
     }
     int repeats = Math.toIntExact(calibrationOrders - 1);
     double repeatValue = calibrationValue - values[0] / Math.max(1, orders[0]);
     ClvTimeUnit unit = window.unit();
-    return Optional.of(
-        new RepeatPurchaseStats(
-            repeats,
-            unit.fromDays((long) lastCalibrationDay - first),
-            unit.fromDays((long) window.calibrationEndDay() - first),
-            repeats == 0 ? 0 : repeatValue / repeats,
-            Math.toIntExact(holdoutOrders)));
+    sink.accept(
+        repeats,
+        unit.fromDays((long) lastCalibrationDay - first),
+        unit.fromDays((long) window.calibrationEndDay() - first),
+        repeats == 0 ? 0 : repeatValue / repeats,
+        Math.toIntExact(holdoutOrders));
+    return true;
   }
 }

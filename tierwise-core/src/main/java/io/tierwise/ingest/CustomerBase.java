@@ -27,6 +27,15 @@ public final class CustomerBase {
     return ledger.idUtf8(index);
   }
 
+  /**
+   * Copies the UTF-8 bytes of customer {@code index}'s id into {@code into} and returns their
+   * count, or -1 (nothing copied) when the id is not ASCII or does not fit: then call {@link
+   * #customerIdUtf8(int)}. For passes over millions of customers.
+   */
+  public int customerIdUtf8(int index, byte[] into) {
+    return ledger.idAsciiInto(index, into);
+  }
+
   /** A fresh history of customer {@code index}. */
   public CustomerHistory history(int index) {
     return ledger.history(index);
@@ -35,6 +44,15 @@ public final class CustomerBase {
   /** Only the purchases of customer {@code index}: cheaper than a whole history. */
   public CustomerHistory.Purchases purchases(int index) {
     return ledger.purchasesOf(index);
+  }
+
+  /**
+   * Only the purchases of customer {@code index}, copied into a reused buffer: for a pass over a
+   * large customer base that needs no object per customer.
+   */
+  public PurchaseDays purchasesInto(int index, PurchaseDays into) {
+    ledger.purchasesInto(index, into);
+    return into;
   }
 
   /**

@@ -217,6 +217,10 @@ final class CustomerLedger {
 
   // --- read side, used by CustomerBase ---
 
+  int idAsciiInto(int customer, byte[] into) {
+    return ids.asciiInto(customer, into);
+  }
+
   byte[] idUtf8(int customer) {
     return ids.utf8(customer);
   }
@@ -269,6 +273,19 @@ final class CustomerLedger {
     }
     return new CustomerHistory.Purchases(
         dayNumbers, revenue, cost, orders, purchases.quantity(customer));
+  }
+
+  void purchasesInto(int customer, PurchaseDays into) {
+    int n = purchases.size(customer);
+    into.reset(n);
+    int[] dayNumbers = into.days();
+    int[] orders = into.orders();
+    double[] revenue = into.revenue();
+    for (int i = 0; i < n; i++) {
+      dayNumbers[i] = purchases.day(customer, i);
+      orders[i] = purchases.orders(customer, i);
+      revenue[i] = purchases.revenue(customer, i);
+    }
   }
 
   private CustomerHistory.Interactions interactionsOf(int customer) {

@@ -261,6 +261,28 @@ final class TextIds {
     return id(customer).getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * Copies the UTF-8 bytes of id {@code customer} into {@code into} when it is ASCII and fits:
+   * returns their count; otherwise -1 and nothing is copied (then use {@link #utf8(int)}).
+   */
+  int asciiInto(int customer, byte[] into) {
+    int header = header(customer);
+    int length = header >>> 1;
+    if ((header & 1) != 0 || length > into.length) {
+      return -1;
+    }
+    int at = bodyAt(customer, header);
+    byte[] bytes = pageOf(customer);
+    for (int i = 0; i < length; i++) {
+      byte b = bytes[at + i];
+      if (b < 0) {
+        return -1;
+      }
+      into[i] = b;
+    }
+    return length;
+  }
+
   /** The same value as {@link String#hashCode()} of id {@code customer}. */
   private int hash(int customer) {
     int header = header(customer);

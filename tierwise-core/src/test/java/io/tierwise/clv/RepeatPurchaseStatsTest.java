@@ -106,4 +106,64 @@ class RepeatPurchaseStatsTest {
     assertThat(BgNbdTrainer.logLikelihood(stats, new double[] {0.4, 4, 0.7, 2}))
         .isCloseTo(direct, within(1e-8 * Math.abs(direct)));
   }
+
+  /**
+   * Statistics of the first {@code count} entries of longer (reused) arrays are those of exactly
+   * those entries, and a builder fed that way (no object per customer) holds the same rows as one
+   * fed the statistics objects.
+   */
+  @Test
+  void countedArraysGiveTheSameStatisticsAsExactOnes() {
+    var random = new java.util.Random(5);
+    var byObjects = CompressedStats.builder(WINDOW, 0.01);
+    var byArrays = CompressedStats.builder(WINDOW, 0.01);
+    var byOrderObjects = CompressedStats.builder(WINDOW, 0.01);
+    var byOrderArrays = CompressedStats.builder(WINDOW, 0.01);
+    int[] days = new int[64];
+    int[] orders = new int[64];
+    double[] values = new double[64];
+    for (int customer = 0; customer < 500; customer++) {
+      int count = 1 + random.nextInt(12);
+      int day = random.nextInt(150);
+      for (int i = 0; i < 64; i++) { // past count: leftovers of a longer customer
+        day += 1 + random.nextInt(9);
+        days[i] = day;
+        orders[i] = 1 + random.nextInt(3);
+        values[i] = Math.round(random.nextDouble() * 10_000) / 100.0;
+      }
+      int[] exactDays = java.util.Arrays.copyOf(days, count);
+      int[] exactOrders = java.util.Arrays.copyOf(orders, count);
+      double[] exactValues = java.util.Arrays.copyOf(values, count);
+      var exact = RepeatPurchaseStats.from(exactDays, exactValues, WINDOW);
+      assertThat(RepeatPurchaseStats.from(days, values, count, WINDOW)).isEqualTo(exact);
+      exact.ifPresent(byObjects::add);
+      assertThat(byArrays.addCustomer(days, values, count)).isEqualTo(exact.isPresent());
+      var exactOrdersStats =
+          RepeatPurchaseStats.fromOrders(exactDays, exactOrders, exactValues, WINDOW);
+      assertThat(RepeatPurchaseStats.fromOrders(days, orders, values, count, WINDOW))
+          .isEqualTo(exactOrdersStats);
+      exactOrdersStats.ifPresent(byOrderObjects::add);
+      assertThat(byOrderArrays.addCustomerOrders(days, orders, values, count))
+          .isEqualTo(exactOrdersStats.isPresent());
+    }
+    assertSameRows(byObjects.build(), byArrays.build());
+    assertSameRows(byOrderObjects.build(), byOrderArrays.build());
+  }
+
+  private static void assertSameRows(CompressedStats expected, CompressedStats actual) {
+    assertThat(actual.customers()).isEqualTo(expected.customers()).isPositive();
+    assertThat(actual.purchaseRows()).isEqualTo(expected.purchaseRows());
+    for (int row = 0; row < expected.purchaseRows(); row++) {
+      assertThat(actual.repeatPurchases(row)).isEqualTo(expected.repeatPurchases(row));
+      assertThat(actual.recency(row)).isEqualTo(expected.recency(row));
+      assertThat(actual.age(row)).isEqualTo(expected.age(row));
+      assertThat(actual.weight(row)).isEqualTo(expected.weight(row));
+      assertThat(actual.holdoutPurchases(row)).isEqualTo(expected.holdoutPurchases(row));
+    }
+    assertThat(actual.spendRows()).isEqualTo(expected.spendRows());
+    for (int row = 0; row < expected.spendRows(); row++) {
+      assertThat(actual.spendMeanValue(row)).isEqualTo(expected.spendMeanValue(row));
+      assertThat(actual.spendWeight(row)).isEqualTo(expected.spendWeight(row));
+    }
+  }
 }

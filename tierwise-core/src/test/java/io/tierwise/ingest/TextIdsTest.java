@@ -42,6 +42,20 @@ class TextIdsTest {
     assertThat(ids.utf8(0)).isEqualTo("Müller".getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
+  @Test
+  void asciiIdsAreCopiedIntoAGivenBufferAndOthersAreRefused() {
+    TextIds ids = new TextIds();
+    ids.intern("C0001");
+    ids.intern("Müller");
+    ids.intern("東京-7");
+    byte[] buffer = new byte[8];
+    assertThat(ids.asciiInto(0, buffer)).isEqualTo(5);
+    assertThat(java.util.Arrays.copyOf(buffer, 5)).isEqualTo(ids.utf8(0));
+    assertThat(ids.asciiInto(1, buffer)).as("Latin-1 beyond ASCII").isEqualTo(-1);
+    assertThat(ids.asciiInto(2, buffer)).as("two-byte storage").isEqualTo(-1);
+    assertThat(ids.asciiInto(0, new byte[4])).as("does not fit").isEqualTo(-1);
+  }
+
   private static String id(int i) {
     return "customer-" + i;
   }
