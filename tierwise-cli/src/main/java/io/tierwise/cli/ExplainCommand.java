@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Explain one customer's labels and what would lift its tier.",
-      "Every label of the customer in a run, with the rule and the numbers that produced it,",
-      "and what would move the customer up a tier."
+      "Every label of the customer in a run, with the rule and the numbers that produced it, and"
+          + " what would move the customer up a tier."
     })
 final class ExplainCommand implements Callable<Integer> {
 

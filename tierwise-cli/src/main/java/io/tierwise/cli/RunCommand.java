@@ -32,12 +32,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Classify every customer: indicators, ABC, RFM, value tier, tiers, tags.",
-      "Labels: ABC, RFM segment, value tier, behaviour, needs, relationship, activity,",
-      "lifecycle, composite tier with the gap to the next, tags. Writes OUT/customers.csv,",
-      "OUT/summary.json, OUT/quality.txt and OUT/rejects.csv. The policy is checked before",
-      "any data is read. Explain one customer with 'tierwise explain --run OUT --customer ID'.",
-      "Churn: a model trained on the customers' own history (or --churn-model) scores",
-      "everyone; OUT/alerts.csv lists the customers at risk, highest value at risk first.",
+      "Labels: ABC, RFM segment, value tier, behaviour, needs, relationship, activity, lifecycle,"
+          + " composite tier with the gap to the next, tags.",
+      "Writes customers.csv, summary.json, quality.txt and rejects.csv to OUT; the policy is"
+          + " checked before any data is read.",
+      "Explain one customer with 'tierwise explain --run OUT --customer ID'.",
+      "Churn: a model trained on the customers' own history (or --churn-model) scores everyone;"
+          + " OUT/alerts.csv lists the customers at risk, highest value at risk first.",
       "Clusters: k-means segments on standardised indicators, profiled in summary.json."
     })
 final class RunCommand implements Callable<Integer> {
