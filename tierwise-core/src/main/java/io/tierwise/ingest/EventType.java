@@ -22,14 +22,45 @@ public enum EventType {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The type named by {@code text}: case-insensitive, surrounding whitespace ignored, '-' and ' '
+   * read as '_'.
+   */
   public static Optional<EventType> parse(String text) {
-    String key = text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+    int ordinal = ordinalOf(text);
+    return ordinal < 0 ? Optional.empty() : Optional.of(VALUES[ordinal]);
+  }
+
+  /**
+   * {@link #parse}, as the type's ordinal or -1, without making a String (ingest reads millions).
+   */
+  static int ordinalOf(CharSequence text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && Character.isWhitespace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
     for (EventType type : VALUES) {
-      if (type.name().equals(key)) {
-        return Optional.of(type);
+      String name = type.name();
+      if (name.length() == end - start && sameName(name, text, start)) {
+        return type.ordinal();
       }
     }
-    return Optional.empty();
+    return -1;
+  }
+
+  private static boolean sameName(String name, CharSequence text, int start) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = text.charAt(start + i);
+      char normal = c == '-' || c == ' ' ? '_' : Character.toUpperCase(c);
+      if (normal != name.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static int count() {

@@ -431,7 +431,7 @@ public final class Ingest {
     }
 
     private void foldEvent(long print) {
-      int customer = ledger.intern(binder.text(Field.CUSTOMER_ID_OF_EVENT));
+      int customer = ledger.intern(binder.chars(Field.CUSTOMER_ID_OF_EVENT));
       int day = binder.day[Field.EVENT_TIME.ordinal()];
       int type = (int) binder.number[Field.EVENT_TYPE.ordinal()];
       double minutes =
@@ -461,7 +461,7 @@ public final class Ingest {
         reject("csat/nps", "", "survey row without a csat or nps answer");
         return;
       }
-      int customer = ledger.intern(binder.text(Field.CUSTOMER_ID_OF_SURVEY));
+      int customer = ledger.intern(binder.chars(Field.CUSTOMER_ID_OF_SURVEY));
       int day = binder.day[Field.SURVEY_DATE.ordinal()];
       ledger.survey(
           customer,

@@ -440,13 +440,13 @@ final class RowBinder {
         return null;
       }
       case EVENT_TYPE -> {
-        Optional<EventType> type = EventType.parse(raw.toString());
-        if (type.isEmpty()) {
+        int type = EventType.ordinalOf(raw);
+        if (type < 0) {
           return "unknown event type (expected one of login, usage, feature_use, support_ticket,"
               + " consultation, custom_request, self_service, referral, complaint,"
               + " purchase_inquiry)";
         }
-        number[index] = type.get().ordinal();
+        number[index] = type;
         return null;
       }
     }

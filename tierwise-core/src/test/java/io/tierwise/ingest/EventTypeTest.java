@@ -1,0 +1,31 @@
+package io.tierwise.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class EventTypeTest {
+
+  @Test
+  void namesAreReadWhateverTheCaseSpacingAndSeparator() {
+    for (EventType type : EventType.values()) {
+      String key = type.key();
+      assertThat(EventType.parse(key)).contains(type);
+      assertThat(EventType.parse("  " + key.toUpperCase(Locale.ROOT) + "\t")).contains(type);
+      assertThat(EventType.parse(key.replace('_', '-'))).contains(type);
+      assertThat(EventType.parse(key.replace('_', ' '))).contains(type);
+      CharSlice slice = new CharSlice().set((",x" + key + ",").toCharArray(), 2, key.length());
+      assertThat(EventType.ordinalOf(slice)).isEqualTo(type.ordinal());
+    }
+  }
+
+  @Test
+  void otherTextIsNoType() {
+    assertThat(EventType.parse("")).isEmpty();
+    assertThat(EventType.parse("log in")).isEmpty();
+    assertThat(EventType.parse("logins")).isEmpty();
+    assertThat(EventType.parse("usag")).isEmpty();
+    assertThat(EventType.ordinalOf("feature__use")).isEqualTo(-1);
+  }
+}
