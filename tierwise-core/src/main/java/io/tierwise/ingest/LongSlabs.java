@@ -141,6 +141,7 @@ final class LongSlabs {
 
   /** Ends allocation: free lists are forgotten and pages holding only free regions dropped. */
   void seal() {
+    sealed = true;
     Arrays.fill(freeHeads, NONE);
     for (int page = 0; page < pageCount - 1; page++) {
       if (live[page] == 0) {
@@ -157,9 +158,20 @@ final class LongSlabs {
   synchronized void discard(int address, int sizeClass) {
     int page = address >>> PAGE_SHIFT;
     live[page] -= capacity(sizeClass);
-    if (live[page] == 0 && page != pageCount - 1) {
-      pages[page] = null;
+    if (live[page] == 0 && (sealed || page != pageCount - 1)) {
+      pages[page] = null; // once sealed, the last page goes too: nothing is allocated any more
     }
+  }
+
+  private boolean sealed;
+
+  /** Pages still held (for tests). */
+  int pagesHeld() {
+    int held = 0;
+    for (int page = 0; page < pageCount; page++) {
+      held += pages[page] == null ? 0 : 1;
+    }
+    return held;
   }
 
   long get(int address) {
