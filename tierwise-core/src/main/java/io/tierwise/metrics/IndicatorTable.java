@@ -12,13 +12,18 @@ import java.util.stream.IntStream;
  * once built.
  */
 public final class IndicatorTable {
-  private final String[] ids;
+  private final PackedTexts ids;
   private final double[][] columns;
   private final List<String> attributeNames;
   private final String[][] attributes;
 
   private IndicatorTable(
       String[] ids, double[][] columns, List<String> attributeNames, String[][] attributes) {
+    this(PackedTexts.of(ids), columns, attributeNames, attributes);
+  }
+
+  private IndicatorTable(
+      PackedTexts ids, double[][] columns, List<String> attributeNames, String[][] attributes) {
     this.ids = ids;
     this.columns = columns;
     this.attributeNames = List.copyOf(attributeNames);
@@ -119,9 +124,9 @@ public final class IndicatorTable {
     double[][] copy = columns.clone();
     replaced.forEach(
         (indicator, values) -> {
-          if (values.length != ids.length) {
+          if (values.length != ids.size()) {
             throw new IllegalArgumentException(
-                indicator + ": " + values.length + " values for " + ids.length + " customers");
+                indicator + ": " + values.length + " values for " + ids.size() + " customers");
           }
           double[] rounded = new double[values.length];
           for (int row = 0; row < values.length; row++) {
@@ -146,11 +151,11 @@ public final class IndicatorTable {
   }
 
   public int size() {
-    return ids.length;
+    return ids.size();
   }
 
   public String customerId(int row) {
-    return ids[row];
+    return ids.get(row);
   }
 
   public double value(Indicator indicator, int row) {
@@ -168,7 +173,7 @@ public final class IndicatorTable {
     for (int column = 0; column < columns.length; column++) {
       values[column] = columns[column][row];
     }
-    return Indicators.of(ids[row], values);
+    return Indicators.of(ids.get(row), values);
   }
 
   public List<String> attributeNames() {

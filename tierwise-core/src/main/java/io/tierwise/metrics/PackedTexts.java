@@ -1,0 +1,47 @@
+package io.tierwise.metrics;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Many short texts — the customer ids of a table — kept as one array of their UTF-8 bytes and one
+ * of offsets: about 15 bytes a million-customer id instead of a String's 56, and two objects
+ * instead of a million for the collector to trace. Reading one makes a String. Immutable.
+ */
+final class PackedTexts {
+  private final byte[] bytes;
+  private final int[] starts; // text i is bytes[starts[i] .. starts[i + 1])
+
+  private PackedTexts(byte[] bytes, int[] starts) {
+    this.bytes = bytes;
+    this.starts = starts;
+  }
+
+  static PackedTexts of(String[] texts) {
+    int[] starts = new int[texts.length + 1];
+    long total = 0;
+    for (String text : texts) {
+      total += text.length();
+    }
+    byte[] bytes = new byte[(int) Math.min(Integer.MAX_VALUE - 16, total)];
+    int used = 0;
+    for (int i = 0; i < texts.length; i++) {
+      byte[] utf8 = texts[i].getBytes(StandardCharsets.UTF_8);
+      if (used + utf8.length > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(used + utf8.length, bytes.length * 2));
+      }
+      System.arraycopy(utf8, 0, bytes, used, utf8.length);
+      used += utf8.length;
+      starts[i + 1] = used;
+    }
+    return new PackedTexts(java.util.Arrays.copyOf(bytes, used), starts);
+  }
+
+  int size() {
+    return starts.length - 1;
+  }
+
+  String get(int index) {
+    return new String(
+        bytes, starts[index], starts[index + 1] - starts[index], StandardCharsets.UTF_8);
+  }
+}
