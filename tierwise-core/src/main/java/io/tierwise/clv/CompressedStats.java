@@ -205,7 +205,7 @@ public final class CompressedStats {
     private int pending;
 
     // Keeps the lookups of flush() from being optimised away; never read for its value.
-    private long sink;
+    private long touched;
 
     private Builder(CalibrationWindow window, double spendResolution) {
       this.window = Objects.requireNonNull(window, "window");
@@ -272,7 +272,7 @@ public final class CompressedStats {
         }
       }
       pending = 0;
-      sink += touched;
+      this.touched += touched;
     }
 
     /**

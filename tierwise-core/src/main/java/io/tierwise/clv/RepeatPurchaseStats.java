@@ -3,6 +3,7 @@ package io.tierwise.clv;
 import io.tierwise.TierwiseException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One customer's sufficient statistics for the purchase and spend models, as defined by Fader,
@@ -20,6 +21,16 @@ public record RepeatPurchaseStats(
     int repeatPurchases, double recency, double age, double meanRepeatValue, int holdoutPurchases) {
 
   public RepeatPurchaseStats {
+    check(repeatPurchases, recency, age, meanRepeatValue, holdoutPurchases);
+  }
+
+  /** The checks of the constructor, also applied to statistics handed to a {@link Sink}. */
+  private static void check(
+      int repeatPurchases,
+      double recency,
+      double age,
+      double meanRepeatValue,
+      int holdoutPurchases) {
     if (repeatPurchases < 0 || holdoutPurchases < 0) {
       throw TierwiseException.invalidInput(
           "purchase counts must be >= 0, got x="
@@ -65,19 +76,21 @@ public record RepeatPurchaseStats(
    */
   public static Optional<RepeatPurchaseStats> from(
       int[] days, double[] values, int count, CalibrationWindow window) {
+    return collected(sink -> compute(days, values, count, window, sink));
+  }
+
+  /** The statistics a computation hands to its sink, as an object; empty if it hands none. */
+  private static Optional<RepeatPurchaseStats> collected(Predicate<Sink> computation) {
     RepeatPurchaseStats[] result = new RepeatPurchaseStats[1];
-    compute(
-        days,
-        values,
-        count,
-        window,
+    computation.test(
         (x, tx, age, mean, holdout) ->
             result[0] = new RepeatPurchaseStats(x, tx, age, mean, holdout));
     return Optional.ofNullable(result[0]);
   }
 
   /**
-   * Receives one customer's statistics as numbers, for callers that keep no object per customer.
+   * Receives one customer's statistics as numbers, checked as the constructor checks them, for
+   * callers that keep no object per customer.
    */
   interface Sink {
     void accept(
@@ -94,6 +107,12 @@ public record RepeatPurchaseStats(
    *
    * @return false, and nothing handed over, when the customer is not in the calibration cohort
    */
+  private static void handTo(
+      Sink sink, int x, double recency, double age, double meanRepeatValue, int holdout) {
+    check(x, recency, age, meanRepeatValue, holdout);
+    sink.accept(x, recency, age, meanRepeatValue, holdout);
+  }
+
   static boolean compute(
       int[] days, double[] values, int count, CalibrationWindow window, Sink sink) {
     Objects.requireNonNull(window, "window");
@@ -131,7 +150,8 @@ public record RepeatPurchaseStats(
     }
     int repeats = calibrationDays - 1;
     ClvTimeUnit unit = window.unit();
-    sink.accept(
+    handTo(
+        sink,
         repeats,
         unit.fromDays((long) lastCalibrationDay - first),
         unit.fromDays((long) window.calibrationEndDay() - first),
@@ -174,16 +194,7 @@ public record RepeatPurchaseStats(
    */
   public static Optional<RepeatPurchaseStats> fromOrders(
       int[] days, int[] orders, double[] values, int count, CalibrationWindow window) {
-    RepeatPurchaseStats[] result = new RepeatPurchaseStats[1];
-    computeOrders(
-        days,
-        orders,
-        values,
-        count,
-        window,
-        (x, tx, age, mean, holdout) ->
-            result[0] = new RepeatPurchaseStats(x, tx, age, mean, holdout));
-    return Optional.ofNullable(result[0]);
+    return collected(sink -> computeOrders(days, orders, values, count, window, sink));
   }
 
   /**
@@ -224,7 +235,8 @@ public record RepeatPurchaseStats(
     int repeats = Math.toIntExact(calibrationOrders - 1);
     double repeatValue = calibrationValue - values[0] / Math.max(1, orders[0]);
     ClvTimeUnit unit = window.unit();
-    sink.accept(
+    handTo(
+        sink,
         repeats,
         unit.fromDays((long) lastCalibrationDay - first),
         unit.fromDays((long) window.calibrationEndDay() - first),

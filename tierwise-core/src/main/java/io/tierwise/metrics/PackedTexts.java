@@ -1,6 +1,8 @@
 package io.tierwise.metrics;
 
+import io.tierwise.TierwiseException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Many short texts — the customer ids of a table — kept as one array of their UTF-8 bytes and one
@@ -16,24 +18,32 @@ final class PackedTexts {
     this.starts = starts;
   }
 
+  private static final int MAX_BYTES = Integer.MAX_VALUE - 16;
+
   static PackedTexts of(String[] texts) {
     int[] starts = new int[texts.length + 1];
     long total = 0;
     for (String text : texts) {
       total += text.length();
     }
-    byte[] bytes = new byte[(int) Math.min(Integer.MAX_VALUE - 16, total)];
+    byte[] bytes = new byte[(int) Math.min(MAX_BYTES, total)]; // exact for ASCII ids
     int used = 0;
     for (int i = 0; i < texts.length; i++) {
       byte[] utf8 = texts[i].getBytes(StandardCharsets.UTF_8);
+      if ((long) used + utf8.length > MAX_BYTES) {
+        throw TierwiseException.invalidInput(
+            "customer ids take more than 2 GB together; ids of this length are not supported");
+      }
       if (used + utf8.length > bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, Math.max(used + utf8.length, bytes.length * 2));
+        bytes =
+            Arrays.copyOf(
+                bytes, (int) Math.min(MAX_BYTES, Math.max(used + utf8.length, 2L * bytes.length)));
       }
       System.arraycopy(utf8, 0, bytes, used, utf8.length);
       used += utf8.length;
       starts[i + 1] = used;
     }
-    return new PackedTexts(java.util.Arrays.copyOf(bytes, used), starts);
+    return new PackedTexts(used == bytes.length ? bytes : Arrays.copyOf(bytes, used), starts);
   }
 
   int size() {

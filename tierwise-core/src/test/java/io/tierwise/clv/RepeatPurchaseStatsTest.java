@@ -150,6 +150,23 @@ class RepeatPurchaseStatsTest {
     assertSameRows(byOrderObjects.build(), byOrderArrays.build());
   }
 
+  /** The builder's path without objects checks the statistics as the constructor does. */
+  @Test
+  void statisticsHandedOverAsNumbersAreCheckedToo() {
+    int[] days = {30, 44, 51};
+    double[] values = {10, Double.POSITIVE_INFINITY, 5};
+    assertThatThrownBy(() -> RepeatPurchaseStats.from(days, values, WINDOW))
+        .isInstanceOf(TierwiseException.class)
+        .hasMessageContaining("mean repeat value must be finite");
+    var builder = CompressedStats.builder(WINDOW, 0.01);
+    assertThatThrownBy(() -> builder.addCustomer(days, values, 3))
+        .isInstanceOf(TierwiseException.class)
+        .hasMessageContaining("mean repeat value must be finite");
+    assertThatThrownBy(() -> builder.addCustomerOrders(days, new int[] {1, 1, 1}, values, 3))
+        .isInstanceOf(TierwiseException.class)
+        .hasMessageContaining("mean repeat value must be finite");
+  }
+
   private static void assertSameRows(CompressedStats expected, CompressedStats actual) {
     assertThat(actual.customers()).isEqualTo(expected.customers()).isPositive();
     assertThat(actual.purchaseRows()).isEqualTo(expected.purchaseRows());
