@@ -6,6 +6,7 @@ import io.tierwise.metrics.PercentileScale;
 import io.tierwise.policy.PolicyVariables;
 import io.tierwise.policy.RuleTable;
 import io.tierwise.policy.TieringPolicy;
+import io.tierwise.rules.MemoizedRule;
 import io.tierwise.rules.RuleEvaluationException;
 import io.tierwise.rules.RuleExpression;
 import io.tierwise.tiering.CompositeTierModel;
@@ -37,6 +38,8 @@ public final class ClassificationModel {
   private final Map<Indicator, PercentileScale> scales;
   private final PercentileScale[] scaleByOrdinal;
   private final Map<RuleExpression, List<String>> mentions;
+  // Every rule and tag of the policy, remembering results per combination of the values read.
+  private final Map<RuleExpression, MemoizedRule> memoized;
 
   ClassificationModel(
       TieringPolicy policy, AbcModel abc, RfmModel rfm, Map<Indicator, PercentileScale> scales) {
@@ -54,10 +57,13 @@ public final class ClassificationModel {
             scales.get(Indicator.REVENUE_CV));
     this.tiering = CompositeTierModel.of(policy.tiering(), scales, policy.currency());
     Map<RuleExpression, List<String>> found = new IdentityHashMap<>();
+    Map<RuleExpression, MemoizedRule> memos = new IdentityHashMap<>();
     for (RuleExpression expression : expressions(policy)) {
       found.put(expression, mentioned(expression.source()));
+      memos.put(expression, MemoizedRule.of(expression));
     }
     this.mentions = found;
+    this.memoized = memos;
   }
 
   /** A model from fitted parts (a stored run). */
@@ -267,14 +273,14 @@ public final class ClassificationModel {
     return table.defaultLabel();
   }
 
-  private static boolean holds(
+  private boolean holds(
       RuleExpression rule,
       CustomerVariables variables,
       int[] failures,
       String model,
       Reasons reasons) {
     try {
-      return rule.evalBoolean(variables);
+      return memoized.get(rule).evalBoolean(variables);
     } catch (RuleEvaluationException e) {
       failures[0]++;
       reasons.add(model, () -> rule.source() + " could not be evaluated", e::getMessage);

@@ -4,6 +4,7 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelReference;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
@@ -16,10 +17,12 @@ import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.cel.runtime.CelVariableResolver;
 import io.tierwise.TierwiseException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -78,13 +81,19 @@ public final class RuleExpression {
   private final String configKey;
   private final ResultType resultType;
   private final CelRuntime.Program program;
+  private final Map<String, VariableType> reads;
 
   private RuleExpression(
-      String source, String configKey, ResultType resultType, CelRuntime.Program program) {
+      String source,
+      String configKey,
+      ResultType resultType,
+      CelRuntime.Program program,
+      Map<String, VariableType> reads) {
     this.source = source;
     this.configKey = configKey;
     this.resultType = resultType;
     this.program = program;
+    this.reads = reads;
   }
 
   /** True if {@code name} can be used as a variable in an expression. */
@@ -121,11 +130,29 @@ public final class RuleExpression {
     }
     try {
       CelAbstractSyntaxTree ast = result.getAst();
-      return new RuleExpression(source, configKey, resultType, Cel.RUNTIME.createProgram(ast));
+      return new RuleExpression(
+          source, configKey, resultType, Cel.RUNTIME.createProgram(ast), reads(ast, variables));
     } catch (CelValidationException | CelEvaluationException e) {
       throw TierwiseException.invalidConfig(
           configKey + ": expression '" + source + "' is not valid: " + firstLine(e.getMessage()));
     }
+  }
+
+  /**
+   * The declared variables the checked expression refers to, by name: the checker records a
+   * reference for every identifier and call it resolves, and those without function overloads that
+   * name a declared variable are the variables read.
+   */
+  private static Map<String, VariableType> reads(
+      CelAbstractSyntaxTree ast, Map<String, VariableType> declared) {
+    Map<String, VariableType> reads = new TreeMap<>();
+    for (CelReference reference : ast.getReferenceMap().values()) {
+      VariableType type = declared.get(reference.name());
+      if (reference.overloadIds().isEmpty() && type != null) {
+        reads.put(reference.name(), type);
+      }
+    }
+    return Collections.unmodifiableMap(reads);
   }
 
   /** Variables named like the columns, for columns whose names are identifiers. */
@@ -146,6 +173,14 @@ public final class RuleExpression {
 
   public String configKey() {
     return configKey;
+  }
+
+  /**
+   * The declared variables this expression reads, by name in alphabetical order. Its result is a
+   * function of their values alone: CEL has no side effects, clock or randomness.
+   */
+  public Map<String, VariableType> reads() {
+    return reads;
   }
 
   /** Evaluates a BOOLEAN expression. */

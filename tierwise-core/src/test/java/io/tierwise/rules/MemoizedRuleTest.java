@@ -1,0 +1,130 @@
+package io.tierwise.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tierwise.rules.RuleExpression.ResultType;
+import io.tierwise.rules.RuleExpression.VariableType;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MemoizedRuleTest {
+
+  private static RuleExpression rule(String source, Map<String, VariableType> variables) {
+    return RuleExpression.compile(source, "test", ResultType.BOOLEAN, variables);
+  }
+
+  private static boolean plain(RuleExpression rule, Map<String, Object> values)
+      throws RuleEvaluationException {
+    return rule.evalBoolean(name -> Optional.ofNullable(values.get(name)));
+  }
+
+  private static boolean memo(MemoizedRule rule, Map<String, Object> values)
+      throws RuleEvaluationException {
+    return rule.evalBoolean(name -> Optional.ofNullable(values.get(name)));
+  }
+
+  @Test
+  void givesCelsResultForEveryCombinationAndRemembersEachOnce() throws Exception {
+    RuleExpression expression =
+        rule(
+            "(tier == 'Gold' || spend >= 2.5 * prior) && visits > 1",
+            Map.of(
+                "tier", VariableType.TEXT,
+                "spend", VariableType.NUMBER,
+                "prior", VariableType.NUMBER,
+                "visits", VariableType.INTEGER,
+                "unused", VariableType.NUMBER));
+    MemoizedRule memoized = MemoizedRule.of(expression);
+    Random random = new Random(7);
+    List<String> tiers = List.of("Gold", "Silver", "");
+    double[] amounts = {0.0, 1.0, 2.5, 4.0, Double.NaN};
+    Set<List<Object>> combinations = new HashSet<>();
+    int trues = 0;
+    for (int i = 0; i < 5_000; i++) {
+      Map<String, Object> values = new HashMap<>();
+      values.put("tier", tiers.get(random.nextInt(tiers.size())));
+      values.put("spend", amounts[random.nextInt(amounts.length)]);
+      values.put("prior", amounts[random.nextInt(amounts.length)]);
+      values.put("visits", (long) random.nextInt(3));
+      values.put("unused", random.nextDouble()); // not read: must not split combinations
+      boolean expected = plain(expression, values);
+      assertThat(memo(memoized, values)).as("values %s", values).isEqualTo(expected);
+      trues += expected ? 1 : 0;
+      combinations.add(
+          List.of(
+              values.get("tier"), values.get("spend"), values.get("prior"), values.get("visits")));
+    }
+    assertThat(trues).isBetween(500, 4_500);
+    assertThat(memoized.remembered()).isEqualTo(combinations.size());
+  }
+
+  @Test
+  void keepsZeroAndNegativeZeroApart() throws Exception {
+    MemoizedRule memoized =
+        MemoizedRule.of(rule("1.0 / x > 0.0", Map.of("x", VariableType.NUMBER)));
+    assertThat(memo(memoized, Map.of("x", 0.0))).isTrue();
+    assertThat(memo(memoized, Map.of("x", -0.0))).isFalse();
+    assertThat(memo(memoized, Map.of("x", 0.0))).isTrue();
+    assertThat(memoized.remembered()).isEqualTo(2);
+  }
+
+  @Test
+  void remembersAtMostItsCapacityAndStaysCorrectBeyondIt() throws Exception {
+    RuleExpression expression = rule("x >= 100.0", Map.of("x", VariableType.NUMBER));
+    MemoizedRule memoized = MemoizedRule.of(expression);
+    for (int i = 0; i < MemoizedRule.CAPACITY + 500; i++) {
+      double x = i % 200;
+      x += i / 200 * 1000.0;
+      assertThat(memo(memoized, Map.of("x", x))).isEqualTo(x >= 100.0);
+    }
+    assertThat(memoized.remembered()).isEqualTo(MemoizedRule.CAPACITY);
+    assertThat(memo(memoized, Map.of("x", 99.5))).isFalse();
+    assertThat(memo(memoized, Map.of("x", 1e12))).isTrue();
+  }
+
+  @Test
+  void errorsAreNotRememberedAndStayErrors() throws Exception {
+    MemoizedRule memoized =
+        MemoizedRule.of(
+            rule("n / d > 1", Map.of("n", VariableType.INTEGER, "d", VariableType.INTEGER)));
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> memo(memoized, Map.of("n", 4L, "d", 0L)))
+          .isInstanceOf(RuleEvaluationException.class)
+          .hasMessageContaining("by zero");
+    }
+    assertThat(memoized.remembered()).isZero();
+    assertThat(memo(memoized, Map.of("n", 4L, "d", 2L))).isTrue();
+    assertThat(memoized.remembered()).isEqualTo(1);
+  }
+
+  @Test
+  void aRuleReadingAMapIsEvaluatedEveryTime() throws Exception {
+    MemoizedRule memoized =
+        MemoizedRule.of(
+            rule(
+                "attributes['region'] == 'north' && x > 1.0",
+                Map.of("attributes", VariableType.TEXT_MAP, "x", VariableType.NUMBER)));
+    Map<String, Object> north = Map.of("attributes", Map.of("region", "north"), "x", 2.0);
+    Map<String, Object> south = Map.of("attributes", Map.of("region", "south"), "x", 2.0);
+    assertThat(memo(memoized, north)).isTrue();
+    assertThat(memo(memoized, south)).isFalse();
+    assertThat(memoized.remembered()).isZero();
+  }
+
+  @Test
+  void onlyTrueFalseRulesCanBeMemoized() {
+    RuleExpression number =
+        RuleExpression.compile(
+            "x * 2.0", "test", ResultType.NUMBER, Map.of("x", VariableType.NUMBER));
+    assertThatThrownBy(() -> MemoizedRule.of(number))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("x * 2.0");
+  }
+}
