@@ -66,6 +66,14 @@ public final class CustomerBase {
     return history;
   }
 
+  /**
+   * An order of all customer indexes in which {@link #take} frees memory as it goes, rather than at
+   * the end: a last pass that takes customers in this order holds less at its peak.
+   */
+  public int[] releaseOrder() {
+    return ledger.releaseOrder();
+  }
+
   public void forEach(Consumer<CustomerHistory> action) {
     for (int i = 0; i < size(); i++) {
       action.accept(history(i));
@@ -75,6 +83,14 @@ public final class CustomerBase {
   /** Distinct product features seen in events, the denominator of feature penetration. */
   public int featureCount() {
     return ledger.featureCount();
+  }
+
+  /**
+   * Attribute {@code name} of every customer, read in place. Values never change once the base is
+   * built ({@link #take} releases purchases and events, not attributes).
+   */
+  public AttributeColumn attributeColumn(String name) {
+    return ledger.attributeColumn(name);
   }
 
   public List<String> attributeNames() {

@@ -230,6 +230,25 @@ final class CustomerLedger {
     events.release(customer);
   }
 
+  /**
+   * The customers ordered by where their purchases are stored (those without purchases first):
+   * releasing them in this order empties the purchase pages one after another, instead of all at
+   * once at the end, since regions of customers in id order are scattered over every page.
+   */
+  int[] releaseOrder() {
+    int size = size();
+    long[] keys = new long[size];
+    for (int customer = 0; customer < size; customer++) {
+      keys[customer] = (long) purchases.addressOf(customer) << 32 | customer;
+    }
+    Arrays.sort(keys);
+    int[] order = new int[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = (int) keys[i];
+    }
+    return order;
+  }
+
   String id(int customer) {
     return ids.id(customer);
   }
@@ -240,6 +259,12 @@ final class CustomerLedger {
 
   List<String> attributeNames() {
     return new ArrayList<>(attributes.keySet());
+  }
+
+  /** Attribute {@code name} of every customer; no value for anyone if no row had it. */
+  AttributeColumn attributeColumn(String name) {
+    String[] values = attributes.get(name);
+    return new AttributeColumn(name, values == null ? new String[size()] : values);
   }
 
   CustomerHistory history(int customer) {

@@ -63,6 +63,11 @@ final class PurchaseBook {
     return days.size(customer);
   }
 
+  /** See {@link SlabRecords#addressOf}. */
+  int addressOf(int customer) {
+    return days.addressOf(customer);
+  }
+
   int day(int customer, int slot) {
     return (int) (days.get(customer, slot, HEADER) >>> 44) + DAY_BASE;
   }

@@ -91,6 +91,11 @@ final class SlabRecords {
     slabs.seal();
   }
 
+  /** Where a customer's region starts in the slabs, or -1 if it has none. */
+  int addressOf(int customer) {
+    return size.length == 0 || sizeClass[customer] == 0 ? -1 : address[customer];
+  }
+
   /** Forgets a customer's records for good (the last pass over a large base). */
   void release(int customer) {
     if (size.length == 0) {

@@ -1,5 +1,6 @@
 package io.tierwise.metrics;
 
+import io.tierwise.ingest.AttributeColumn;
 import io.tierwise.ingest.CustomerBase;
 import io.tierwise.ingest.CustomerHistory;
 import java.util.List;
@@ -15,30 +16,26 @@ public final class IndicatorTable {
   private final PackedTexts ids;
   private final double[][] columns;
   private final List<String> attributeNames;
-  private final String[][] attributes;
+  private final List<AttributeColumn> attributes;
 
-  private IndicatorTable(
-      String[] ids, double[][] columns, List<String> attributeNames, String[][] attributes) {
-    this(PackedTexts.of(ids), columns, attributeNames, attributes);
+  private IndicatorTable(String[] ids, double[][] columns, List<AttributeColumn> attributes) {
+    this(PackedTexts.of(ids), columns, attributes);
   }
 
-  private IndicatorTable(
-      PackedTexts ids, double[][] columns, List<String> attributeNames, String[][] attributes) {
+  private IndicatorTable(PackedTexts ids, double[][] columns, List<AttributeColumn> attributes) {
     this.ids = ids;
     this.columns = columns;
-    this.attributeNames = List.copyOf(attributeNames);
-    this.attributes = attributes;
+    this.attributeNames = attributes.stream().map(AttributeColumn::name).toList();
+    this.attributes = List.copyOf(attributes);
   }
 
   /** Computes every customer's indicators with {@code function}, using all cores. */
   public static IndicatorTable compute(CustomerBase base, IndicatorFunction function) {
     int size = base.size();
     String[] ids = new String[size];
-    List<String> names = attributeNames(base);
-    String[][] attributes = new String[names.size()][size];
     double[][] columns = new double[Indicator.count()][size];
-    fill(base, function, false, 0, size, ids, columns, names, attributes);
-    return new IndicatorTable(ids, columns, names, attributes);
+    fill(base, function, null, 0, size, ids, columns);
+    return new IndicatorTable(ids, columns, attributes(base));
   }
 
   /**
@@ -56,62 +53,67 @@ public final class IndicatorTable {
    * As {@link #computeAndRelease(CustomerBase, IndicatorFunction)} with blocks of {@code block}
    * customers. Block by block, so that the table's columns do not exist in full while the ledger
    * still does: each block's values are kept in small arrays, and the columns are assembled at the
-   * end, one at a time, once the ledger is released.
+   * end, one at a time, once the ledger is released. Customers are taken in the base's {@link
+   * CustomerBase#releaseOrder() release order}, so the ledger shrinks while the blocks grow.
    */
   static IndicatorTable computeAndRelease(
       CustomerBase base, IndicatorFunction function, int block) {
     int size = base.size();
     String[] ids = new String[size];
-    List<String> names = attributeNames(base);
-    String[][] attributes = new String[names.size()][size];
+    int[] order = base.releaseOrder();
     int blocks = (size + block - 1) / block;
     double[][][] parts = new double[blocks][][];
     for (int part = 0; part < blocks; part++) {
       int from = part * block;
       int to = Math.min(size, from + block);
       parts[part] = new double[Indicator.count()][to - from];
-      fill(base, function, true, from, to, ids, parts[part], names, attributes);
+      fill(base, function, order, from, to, ids, parts[part]);
     }
     double[][] columns = new double[Indicator.count()][];
     for (int column = 0; column < columns.length; column++) {
-      columns[column] = new double[size];
+      double[] assembled = new double[size];
       for (int part = 0; part < blocks; part++) {
         double[] values = parts[part][column];
-        System.arraycopy(values, 0, columns[column], part * block, values.length);
+        int first = part * block;
+        for (int i = 0; i < values.length; i++) {
+          assembled[order[first + i]] = values[i];
+        }
         parts[part][column] = null;
       }
+      columns[column] = assembled;
     }
-    return new IndicatorTable(ids, columns, names, attributes);
+    return new IndicatorTable(ids, columns, attributes(base));
   }
 
-  private static List<String> attributeNames(CustomerBase base) {
-    return base.attributeNames().stream().sorted().toList();
+  /** The base's attributes by name, read in place (not copied per customer). */
+  private static List<AttributeColumn> attributes(CustomerBase base) {
+    return base.attributeNames().stream().sorted().map(base::attributeColumn).toList();
   }
 
-  /** Computes customers {@code from}..{@code to} into {@code columns} at row customer - from. */
+  /**
+   * Computes the customers at positions {@code from}..{@code to} of {@code order} into {@code
+   * columns} at row position - from, taking (releasing) each. Without an order, customer indexes
+   * are the positions and histories are only read.
+   */
   private static void fill(
       CustomerBase base,
       IndicatorFunction function,
-      boolean release,
+      int[] order,
       int from,
       int to,
       String[] ids,
-      double[][] columns,
-      List<String> names,
-      String[][] attributes) {
+      double[][] columns) {
     IntStream.range(from, to)
         .parallel()
         .forEach(
-            customer -> {
-              CustomerHistory history = release ? base.take(customer) : base.history(customer);
+            position -> {
+              int customer = order == null ? position : order[position];
+              CustomerHistory history =
+                  order == null ? base.history(customer) : base.take(customer);
               Indicators indicators = function.apply(history);
               ids[customer] = history.customerId();
               for (int column = 0; column < columns.length; column++) {
-                columns[column][customer - from] = indicators.value(column);
-              }
-              for (int attribute = 0; attribute < names.size(); attribute++) {
-                attributes[attribute][customer] =
-                    history.attributes().getOrDefault(names.get(attribute), "");
+                columns[column][position - from] = indicators.value(column);
               }
             });
   }
@@ -134,7 +136,7 @@ public final class IndicatorTable {
           }
           copy[indicator.ordinal()] = rounded;
         });
-    return new IndicatorTable(ids, copy, attributeNames, attributes);
+    return new IndicatorTable(ids, copy, attributes);
   }
 
   /** A table from rows already computed (tests, explain). */
@@ -147,7 +149,7 @@ public final class IndicatorTable {
         columns[column][row] = rows.get(row).value(column);
       }
     }
-    return new IndicatorTable(ids, columns, List.of(), new String[0][]);
+    return new IndicatorTable(ids, columns, List.of());
   }
 
   public int size() {
@@ -182,6 +184,6 @@ public final class IndicatorTable {
 
   /** Attribute {@code index} (of {@link #attributeNames()}) of a customer; "" when absent. */
   public String attribute(int index, int row) {
-    return attributes[index][row];
+    return attributes.get(index).get(row);
   }
 }

@@ -49,6 +49,40 @@ class IndicatorTableTest {
     assertThat(released.purchases(buyer).dayCount()).as("released once read").isZero();
   }
 
+  /** Attributes are read in place from the base: the same values each history carries. */
+  @Test
+  void attributesAreTheCustomersOwn() throws IOException {
+    Path data = directory.resolve("data");
+    new SyntheticCompanyGenerator().generate(GeneratorSettings.of(300, 5), data);
+    CustomerBase base = ingest(data, "base");
+    IndicatorTable table = IndicatorTable.compute(base, function(TieringPolicy.defaults(), base));
+
+    assertThat(table.attributeNames()).isNotEmpty().isSorted();
+    int present = 0;
+    for (int row = 0; row < table.size(); row++) {
+      for (int attribute = 0; attribute < table.attributeNames().size(); attribute++) {
+        String expected =
+            base.history(row).attributes().getOrDefault(table.attributeNames().get(attribute), "");
+        assertThat(table.attribute(attribute, row)).isEqualTo(expected);
+        present += expected.isEmpty() ? 0 : 1;
+      }
+    }
+    assertThat(present).isGreaterThan(table.size());
+  }
+
+  @Test
+  void releaseOrderIsAPermutationOfTheCustomers() throws IOException {
+    Path data = directory.resolve("data");
+    new SyntheticCompanyGenerator().generate(GeneratorSettings.of(700, 6), data);
+    CustomerBase base = ingest(data, "base");
+
+    int[] order = base.releaseOrder();
+
+    assertThat(order).hasSize(base.size());
+    assertThat(java.util.stream.IntStream.of(order).sorted().toArray())
+        .isEqualTo(java.util.stream.IntStream.range(0, base.size()).toArray());
+  }
+
   private CustomerBase ingest(Path data, String name) {
     return Ingest.run(SourceMapping.ownFormat(data), directory.resolve(name + "-rejects.csv"))
         .customers();
