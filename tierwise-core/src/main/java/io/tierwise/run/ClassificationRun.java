@@ -24,6 +24,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
@@ -187,31 +191,90 @@ public final class ClassificationRun {
         CustomersCsv.text(header, columns.get(i));
       }
       writer.write(header.append('\n').toString());
-      for (int start = 0; start < table.size(); start += CHUNK) {
-        int end = Math.min(table.size(), start + CHUNK);
-        Row[] rows =
-            IntStream.range(start, end)
-                .parallel()
-                .mapToObj(row -> classify(table, model, churn, clusters, row, attributeNames))
-                .toArray(Row[]::new);
-        for (int i = 0; i < rows.length; i++) {
-          Row row = rows[i];
-          summary.add(row.monetary, row.result);
-          writer.write(row.line);
-          int customer = start + i;
-          if (churn.alerted(customer)) {
-            double value = table.value(valueIndicator, customer);
-            alerts.add(
-                new Alerts.Alert(
-                    table.customerId(customer),
-                    row.result.tier().tier(),
-                    Double.isNaN(value) ? 0 : value,
-                    churn.probability(customer),
-                    churn.band(customer),
-                    churn.signals(customer)));
-          }
+      // Chunks are classified on all cores while the previous one is written, in order, by one
+      // thread: writing (encoding 400 MB for a million customers) no longer leaves cores idle.
+      ExecutorService output =
+          Executors.newSingleThreadExecutor(
+              task -> {
+                Thread thread = new Thread(task, "tierwise-customers-writer");
+                thread.setDaemon(true);
+                return thread;
+              });
+      try {
+        Future<?> written = null;
+        for (int start = 0; start < table.size(); start += CHUNK) {
+          int end = Math.min(table.size(), start + CHUNK);
+          Row[] rows =
+              IntStream.range(start, end)
+                  .parallel()
+                  .mapToObj(row -> classify(table, model, churn, clusters, row, attributeNames))
+                  .toArray(Row[]::new);
+          await(written); // at most one chunk waits to be written
+          int first = start;
+          written =
+              output.submit(
+                  () -> {
+                    write(rows, first, writer, table, valueIndicator, summary, churn, alerts);
+                    return null;
+                  });
         }
+        await(written);
+      } finally {
+        output.shutdownNow();
       }
+    }
+  }
+
+  private static void write(
+      Row[] rows,
+      int start,
+      Writer writer,
+      IndicatorTable table,
+      Indicator valueIndicator,
+      RunSummary summary,
+      ChurnStage churn,
+      Alerts alerts)
+      throws IOException {
+    for (int i = 0; i < rows.length; i++) {
+      Row row = rows[i];
+      summary.add(row.monetary, row.result);
+      writer.write(row.line);
+      int customer = start + i;
+      if (churn.alerted(customer)) {
+        double value = table.value(valueIndicator, customer);
+        alerts.add(
+            new Alerts.Alert(
+                table.customerId(customer),
+                row.result.tier().tier(),
+                Double.isNaN(value) ? 0 : value,
+                churn.probability(customer),
+                churn.band(customer),
+                churn.signals(customer)));
+      }
+    }
+  }
+
+  /** Waits for a chunk's writing, passing on its failure as thrown there. */
+  private static void await(Future<?> written) throws IOException {
+    if (written == null) {
+      return;
+    }
+    try {
+      written.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing customers", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 
