@@ -37,6 +37,8 @@ public final class ClassificationModel {
   private final CompositeTierModel tiering;
   private final Map<Indicator, PercentileScale> scales;
   private final PercentileScale[] scaleByOrdinal;
+  private static final String NO_PURCHASE = "no_purchase";
+
   private final Map<RuleExpression, List<String>> mentions;
   // Every rule and tag of the policy, remembering results per combination of the values read.
   private final Map<RuleExpression, MemoizedRule> memoized;
@@ -133,6 +135,25 @@ public final class ClassificationModel {
     return scales;
   }
 
+  /**
+   * The RFM segment {@link #classify} gives a customer, alone: for analyses that need no other
+   * label (churn causes), without evaluating the policy's rules.
+   */
+  public String rfmSegment(Indicators indicators) {
+    if (!indicators.hasPurchases()) {
+      return NO_PURCHASE;
+    }
+    int r = rfm.recencyScore(indicators.value(Indicator.RECENCY_DAYS));
+    int f = rfm.frequencyScore(indicators.value(Indicator.FREQUENCY));
+    int m = rfm.monetaryScore(indicators.value(Indicator.MONETARY));
+    return rfm.segments().name(rfm.segments().segmentOf(r, f, m));
+  }
+
+  /** The composite tier {@link #classify} gives a customer, alone (see {@link #rfmSegment}). */
+  public String tier(Indicators indicators) {
+    return tiering.assign(indicators).tier();
+  }
+
   /** Classifies one customer; {@code reasons} receives why, when it collects. */
   public CustomerResult classify(
       Indicators indicators, Map<String, String> attributes, Reasons reasons) {
@@ -166,7 +187,7 @@ public final class ClassificationModel {
           () -> rfm.segments().rule(index).source(),
           () -> "r=" + rr + ", f=" + ff + ", m=" + mm + ", fm=" + Numbers.plain((ff + mm) / 2.0));
     } else {
-      segment = "no_purchase";
+      segment = NO_PURCHASE;
       reasons.add(
           "rfm_segment", () -> "no purchase up to the as-of date", () -> "recency_days=none");
     }

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tierwise.churn.HistoryChurnFit;
 import io.tierwise.classify.ClassificationModel;
 import io.tierwise.classify.ClassificationTrainer;
-import io.tierwise.classify.CustomerResult;
-import io.tierwise.classify.Reasons;
 import io.tierwise.cluster.ClusterModel;
 import io.tierwise.metrics.Indicator;
 import io.tierwise.metrics.IndicatorTable;
+import io.tierwise.metrics.Indicators;
 import io.tierwise.policy.TieringPolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,8 +59,7 @@ final class ChurnCauses {
             i -> {
               int row = churners[i];
               values[i] = ChurnStage.values(later, columns, row);
-              CustomerResult result =
-                  classification.classify(later.row(row), Map.of(), Reasons.NONE);
+              Indicators indicators = later.row(row);
               String cluster =
                   clusters
                       .map(
@@ -72,7 +70,13 @@ final class ChurnCauses {
                                       model.assign(ChurnStage.values(later, model.features(), row)))
                                   .name())
                       .orElse("");
-              labels[i] = new String[] {"all", result.tier().tier(), result.rfmSegment(), cluster};
+              labels[i] =
+                  new String[] {
+                    "all",
+                    classification.tier(indicators),
+                    classification.rfmSegment(indicators),
+                    cluster
+                  };
             });
     double[][] contributions = fit.model().contributions(values);
     int top = policy.churn().topSignals();
