@@ -2,7 +2,6 @@ package io.tierwise.ingest;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,8 @@ final class CustomerLedger {
   private int[] signupDays; // these two are made on first use: many inputs have neither
   private int[][] surveys;
   private final Map<String, String[]> attributes = new LinkedHashMap<>();
-  private final Map<String, String> internedValues = new HashMap<>();
+  private final TextIds attributeValueIds = new TextIds();
+  private final List<String> attributeValues = new ArrayList<>();
   private final TextIds categoryIds = new TextIds();
   private final TextIds featureIds = new TextIds();
 
@@ -199,17 +199,41 @@ final class CustomerLedger {
     if (!everything || value == null || CharSlice.isBlank(value)) {
       return;
     }
-    String[] values = attributes.computeIfAbsent(name, key -> new String[capacity]);
+    String[] values = attributes.get(name);
+    if (values == null) {
+      values = new String[capacity];
+      attributes.put(name, values);
+    }
     String stored = values[customer];
     if (stored != null && CharSlice.same(stored, value)) {
       return; // unchanged: no String, no lookup (the usual case for rows of one customer)
     }
-    String text = value.toString().strip();
-    values[customer] = internedValues.computeIfAbsent(text, key -> key);
+    // Values repeat (regions, sizes, ages): interned from the row's characters, so a String is
+    // made only for a value not seen before.
+    CharSequence text = stripped(value);
+    int index = attributeValueIds.intern(text);
+    if (index == attributeValues.size()) {
+      attributeValues.add(text.toString());
+    }
+    values[customer] = attributeValues.get(index);
+  }
+
+  /** The text without leading and trailing whitespace, as {@link String#strip()}. */
+  private static CharSequence stripped(CharSequence text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && CharSlice.isWhitespace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && CharSlice.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    return start == 0 && end == text.length() ? text : text.toString().substring(start, end);
   }
 
   CustomerBase freeze() {
     ids.trim();
+    attributeValueIds.trim();
     purchases.seal();
     events.seal();
     return new CustomerBase(this);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +132,28 @@ class CustomerLedgerTest {
     CustomerBase base = ledger.freeze();
     assertThat(base.history(first).categoryCount()).isEqualTo(4);
     assertThat(base.history(second).categoryCount()).isEqualTo(1);
+  }
+
+  /** Attribute values are stripped, interned once, and the latest non-blank value wins. */
+  @Test
+  void attributeValuesAreStrippedSharedAndLatestWins() {
+    CustomerLedger ledger = new CustomerLedger(Ingest.Keep.EVERYTHING);
+    int first = ledger.intern("c1");
+    int second = ledger.intern("c2");
+    ledger.attribute(first, "region", new CharSlice().set(",north,".toCharArray(), 1, 5));
+    ledger.attribute(second, "region", " north\t");
+    ledger.attribute(second, "size", "small");
+    ledger.attribute(second, "size", "  ");
+    ledger.attribute(first, "size", "large");
+    ledger.attribute(first, "size", "very large");
+    CustomerBase base = ledger.freeze();
+
+    AttributeColumn region = base.attributeColumn("region");
+    assertThat(region.get(first)).isEqualTo("north").isSameAs(region.get(second));
+    assertThat(base.history(second).attributes()).containsEntry("size", "small");
+    assertThat(base.history(first).attributes())
+        .containsOnly(Map.entry("region", "north"), Map.entry("size", "very large"));
+    assertThat(base.attributeColumn("missing").get(first)).isEmpty();
   }
 
   /**
