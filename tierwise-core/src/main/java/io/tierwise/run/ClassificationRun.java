@@ -20,10 +20,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -280,6 +283,46 @@ public final class ClassificationRun {
 
   private record Row(String line, double monetary, CustomerResult result) {}
 
+  /**
+   * A customer's non-empty attributes as a read-only map, without building one: most policies never
+   * read {@code attributes}, and a million rows would each have filled a hash map for nothing.
+   */
+  private static final class RowAttributes extends AbstractMap<String, String> {
+    private final List<String> names;
+    private final List<String> values; // "" where the customer has no value
+    private Set<Map.Entry<String, String>> entries;
+
+    RowAttributes(List<String> names, List<String> values) {
+      this.names = names;
+      this.values = values;
+    }
+
+    @Override
+    public String get(Object key) {
+      int index = names.indexOf(key);
+      return index < 0 || values.get(index).isEmpty() ? null : values.get(index);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return get(key) != null;
+    }
+
+    @Override
+    public Set<Map.Entry<String, String>> entrySet() {
+      if (entries == null) {
+        Map<String, String> present = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+          if (!values.get(i).isEmpty()) {
+            present.put(names.get(i), values.get(i));
+          }
+        }
+        entries = Collections.unmodifiableMap(present).entrySet();
+      }
+      return entries;
+    }
+  }
+
   private static Row classify(
       IndicatorTable table,
       ClassificationModel model,
@@ -289,15 +332,11 @@ public final class ClassificationRun {
       List<String> attributeNames) {
     Indicators indicators = table.row(row);
     List<String> attributes = new ArrayList<>(attributeNames.size());
-    Map<String, String> attributeMap = new HashMap<>();
     for (int i = 0; i < attributeNames.size(); i++) {
-      String value = table.attribute(i, row);
-      attributes.add(value);
-      if (!value.isEmpty()) {
-        attributeMap.put(attributeNames.get(i), value);
-      }
+      attributes.add(table.attribute(i, row));
     }
-    CustomerResult result = model.classify(indicators, attributeMap, Reasons.NONE);
+    CustomerResult result =
+        model.classify(indicators, new RowAttributes(attributeNames, attributes), Reasons.NONE);
     TierAssignment tier = result.tier();
     String nextTier =
         model.policy().tierAbove(tier.tierIndex()).map(TieringPolicy.Tier::name).orElse("");

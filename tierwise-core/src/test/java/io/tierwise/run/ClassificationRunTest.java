@@ -2,6 +2,8 @@ package io.tierwise.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import io.tierwise.ingest.Ingest;
 import io.tierwise.ingest.IngestResult;
 import io.tierwise.ingest.SourceMapping;
@@ -68,6 +70,44 @@ class ClassificationRunTest {
               "lifecycle_stage",
               "tier");
     }
+  }
+
+  /** Tag rules can read customer attributes: present, absent and compared. */
+  @Test
+  void tagRulesReadTheCustomersAttributes() throws IOException {
+    Path policyFile = directory.resolve("attribute-tags.yaml");
+    Files.writeString(
+        policyFile,
+        String.join(
+            "\n",
+            "version: 1",
+            "name: attribute-tags",
+            "tags:",
+            "  - { tag: east, when: \"'region' in attributes && attributes['region'] == 'east'\" }",
+            "  - { tag: no_colour, when: \"!('colour' in attributes)\" }",
+            ""));
+    TieringPolicy policy = TieringPolicy.load(policyFile);
+    Path data = directory.resolve("data");
+    SourceMapping mapping = SourceMapping.ownFormat(data);
+    Path out = directory.resolve("attribute-tags");
+    ClassificationRun.execute(
+        Ingest.run(mapping, directory.resolve("rejects-tags.csv")).customers(),
+        policy,
+        RunFixtures.provenance(mapping, policy),
+        out);
+
+    int east = 0;
+    try (CsvReader<NamedCsvRecord> reader =
+        CsvReader.builder().ofNamedCsvRecord(out.resolve("customers.csv"))) {
+      for (NamedCsvRecord row : reader) {
+        List<String> tags = List.of(row.getField("tags").split(";"));
+        boolean isEast = row.getField("region").equals("east");
+        assertThat(tags.contains("east")).as(row.getField("customer_id")).isEqualTo(isEast);
+        assertThat(tags).contains("no_colour");
+        east += isEast ? 1 : 0;
+      }
+    }
+    assertThat(east).isBetween(20, 380);
   }
 
   @Test
