@@ -61,10 +61,15 @@ final class ClvStage {
     return fit.status;
   }
 
-  /** The fitted CLV models of a run (or why they are not used) and every customer's statistics. */
+  /**
+   * The fitted CLV models of a run (or why they are not used) and, when used, every customer's
+   * potential value and P(alive): scored as soon as the models are fitted, so that a million
+   * customers' statistics are not held through the main indicator pass.
+   */
   static final class Fit {
     private final TieringPolicy.PotentialValue settings;
-    private final RepeatPurchaseStats[] stats;
+    private final double[] potential;
+    private final double[] alive;
     private final Optional<ModelFit<? extends PurchaseModel>> purchaseFit;
     private final Optional<ModelFit<GammaGammaModel>> spendFit;
     private final boolean used;
@@ -72,12 +77,14 @@ final class ClvStage {
 
     private Fit(
         TieringPolicy.PotentialValue settings,
-        RepeatPurchaseStats[] stats,
+        double[] potential,
+        double[] alive,
         Optional<ModelFit<? extends PurchaseModel>> purchaseFit,
         Optional<ModelFit<GammaGammaModel>> spendFit,
         String notUsedBecause) {
       this.settings = settings;
-      this.stats = stats;
+      this.potential = potential;
+      this.alive = alive;
       this.purchaseFit = purchaseFit;
       this.spendFit = spendFit;
       this.used = notUsedBecause.isEmpty();
@@ -89,24 +96,6 @@ final class ClvStage {
       if (!used) {
         return new ClvStage(this, table);
       }
-      ClvModel model =
-          new ClvModel(purchaseFit.orElseThrow().model(), spendFit.orElseThrow().model(), UNIT);
-      double[] potential = new double[table.size()];
-      double[] alive = new double[table.size()];
-      Arrays.fill(alive, Double.NaN);
-      ThreadLocal<ClvScorer> scorers =
-          ThreadLocal.withInitial(
-              () -> new ClvScorer(model, settings.horizonMonths(), settings.monthlyDiscount()));
-      IntStream.range(0, table.size())
-          .parallel()
-          .forEach(
-              customer -> {
-                if (stats[customer] != null) {
-                  CustomerValue value = scorers.get().score(stats[customer]);
-                  potential[customer] = value.lifetimeValue();
-                  alive[customer] = value.probabilityAlive();
-                }
-              });
       return new ClvStage(
           this,
           table.withColumns(
@@ -115,9 +104,9 @@ final class ClvStage {
   }
 
   static Fit fit(CustomerBase customers, TieringPolicy.PotentialValue settings, LocalDate asOf) {
-    RepeatPurchaseStats[] none = new RepeatPurchaseStats[0];
+    double[] none = new double[0];
     if (!settings.clv()) {
-      return new Fit(settings, none, Optional.empty(), Optional.empty(), "run_rate (policy)");
+      return new Fit(settings, none, none, Optional.empty(), Optional.empty(), "run_rate (policy)");
     }
     CalibrationWindow window = CalibrationWindow.of(asOf, UNIT);
     RepeatPurchaseStats[] stats = new RepeatPurchaseStats[customers.size()];
@@ -149,6 +138,7 @@ final class ClvStage {
       return new Fit(
           settings,
           none,
+          none,
           Optional.empty(),
           Optional.empty(),
           "run_rate: the CLV models cannot be fitted on this data: " + e.getMessage());
@@ -159,11 +149,29 @@ final class ClvStage {
       return new Fit(
           settings,
           none,
+          none,
           Optional.of(purchase),
           Optional.of(spend),
           "run_rate: the CLV fit is not trustworthy: " + String.join("; ", reasons));
     }
-    return new Fit(settings, stats, Optional.of(purchase), Optional.of(spend), "");
+    ClvModel model = new ClvModel(purchase.model(), spend.model(), UNIT);
+    double[] potential = new double[stats.length];
+    double[] alive = new double[stats.length];
+    Arrays.fill(alive, Double.NaN);
+    ThreadLocal<ClvScorer> scorers =
+        ThreadLocal.withInitial(
+            () -> new ClvScorer(model, settings.horizonMonths(), settings.monthlyDiscount()));
+    IntStream.range(0, stats.length)
+        .parallel()
+        .forEach(
+            customer -> {
+              if (stats[customer] != null) {
+                CustomerValue value = scorers.get().score(stats[customer]);
+                potential[customer] = value.lifetimeValue();
+                alive[customer] = value.probabilityAlive();
+              }
+            });
+    return new Fit(settings, potential, alive, Optional.of(purchase), Optional.of(spend), "");
   }
 
   /** The {@code potential_value} section of summary.json. */
