@@ -128,6 +128,18 @@ final class CharSlice implements CharSequence {
   }
 
   /**
+   * The text without surrounding whitespace, like {@link String#strip()}; the text itself when it
+   * has none (the common case), so no String is made.
+   */
+  static CharSequence stripped(CharSequence text) {
+    int length = text.length();
+    if (length == 0 || (!isWhitespace(text.charAt(0)) && !isWhitespace(text.charAt(length - 1)))) {
+      return text;
+    }
+    return text.toString().strip();
+  }
+
+  /**
    * {@link Character#isWhitespace}, answered without a table lookup for printable ASCII (every
    * character of a typical field): the question is asked for the ends of every field of every row.
    */

@@ -210,25 +210,12 @@ final class CustomerLedger {
     }
     // Values repeat (regions, sizes, ages): interned from the row's characters, so a String is
     // made only for a value not seen before.
-    CharSequence text = stripped(value);
+    CharSequence text = CharSlice.stripped(value);
     int index = attributeValueIds.intern(text);
     if (index == attributeValues.size()) {
       attributeValues.add(text.toString());
     }
     values[customer] = attributeValues.get(index);
-  }
-
-  /** The text without leading and trailing whitespace, as {@link String#strip()}. */
-  private static CharSequence stripped(CharSequence text) {
-    int start = 0;
-    int end = text.length();
-    while (start < end && CharSlice.isWhitespace(text.charAt(start))) {
-      start++;
-    }
-    while (end > start && CharSlice.isWhitespace(text.charAt(end - 1))) {
-      end--;
-    }
-    return start == 0 && end == text.length() ? text : text.toString().substring(start, end);
   }
 
   CustomerBase freeze() {

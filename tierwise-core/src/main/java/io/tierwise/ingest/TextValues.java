@@ -195,7 +195,7 @@ final class TextValues {
       if (length == lastLength && sameAsLast(text, length)) {
         return lastDay;
       }
-      int day = parse(stripped(text));
+      int day = parse(CharSlice.stripped(text));
       if (day != INVALID && (day < MIN_DAY || day > MAX_DAY)) {
         day = INVALID;
       }
@@ -258,17 +258,6 @@ final class TextValues {
         }
       }
       return true;
-    }
-
-    /** The text without surrounding whitespace; itself when there is none (the common case). */
-    private static CharSequence stripped(CharSequence text) {
-      int length = text.length();
-      if (length == 0
-          || (!CharSlice.isWhitespace(text.charAt(0))
-              && !CharSlice.isWhitespace(text.charAt(length - 1)))) {
-        return text;
-      }
-      return text.toString().strip();
     }
 
     private static Shape shapeOf(String pattern) {
