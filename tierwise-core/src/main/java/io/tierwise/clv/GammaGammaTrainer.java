@@ -5,6 +5,7 @@ import static org.apache.commons.numbers.gamma.LogGamma.value;
 import io.tierwise.TierwiseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.numbers.gamma.Digamma;
 
 /**
  * Fits {@link GammaGammaModel} on the repeat customers (x &gt; 0) and their mean repeat values.
@@ -81,6 +82,7 @@ public final class GammaGammaTrainer {
         MaximumLikelihood.maximise(
             ModelKind.GAMMA_GAMMA.parameterNames(),
             start,
+            spend::logLikelihood,
             spend::logLikelihood,
             customers,
             spend.rows());
@@ -188,7 +190,7 @@ public final class GammaGammaTrainer {
   }
 
   /** The spend rows prepared once: log mean values and distinct x. */
-  private static final class Spend {
+  static final class Spend {
     private final int[] xs;
     private final double[] means;
     private final double[] logMeans;
@@ -225,30 +227,49 @@ public final class GammaGammaTrainer {
     }
 
     double logLikelihood(double[] parameters) {
+      return logLikelihood(parameters, new double[3]);
+    }
+
+    /** The log-likelihood with its gradient in (p, q, γ), differentiated term by term. */
+    double logLikelihood(double[] parameters, double[] gradient) {
       double p = parameters[0];
       double q = parameters[1];
       double gamma = parameters[2];
-      double[] head = new double[distinctX[distinctX.length - 1] + 1];
-      double common = -value(q) + q * Math.log(gamma);
+      int maxX = distinctX[distinctX.length - 1];
+      double[] head = new double[maxX + 1];
+      double[] headP = new double[maxX + 1];
+      double[] headQ = new double[maxX + 1];
+      double logGamma = Math.log(gamma);
+      double common = -value(q) + q * logGamma;
+      double commonQ = -Digamma.value(q) + logGamma;
       for (int x : distinctX) {
         double px = p * x;
-        head[x] = common + value(px + q) - value(px) + px * Math.log(x);
+        double logX = Math.log(x);
+        double digammaPxq = Digamma.value(px + q);
+        head[x] = common + value(px + q) - value(px) + px * logX;
+        headP[x] = x * (digammaPxq - Digamma.value(px) + logX);
+        headQ[x] = commonQ + digammaPxq;
       }
-      return ParallelSum.over(
-          xs.length,
-          (from, to) -> {
-            double total = 0;
-            for (int row = from; row < to; row++) {
-              int x = xs[row];
-              double px = p * x;
-              total +=
-                  weights[row]
-                      * (head[x]
-                          + (px - 1) * logMeans[row]
-                          - (px + q) * Math.log(gamma + x * means[row]));
-            }
-            return total;
-          });
+      double qOverGamma = q / gamma;
+      double[] sums =
+          ParallelSum.over(
+              xs.length,
+              4,
+              (from, to, total) -> {
+                for (int row = from; row < to; row++) {
+                  int x = xs[row];
+                  double weight = weights[row];
+                  double px = p * x;
+                  double scale = gamma + x * means[row];
+                  double logScale = Math.log(scale);
+                  total[0] += weight * (head[x] + (px - 1) * logMeans[row] - (px + q) * logScale);
+                  total[1] += weight * (headP[x] + x * (logMeans[row] - logScale));
+                  total[2] += weight * (headQ[x] - logScale);
+                  total[3] += weight * (qOverGamma - (px + q) / scale);
+                }
+              });
+      System.arraycopy(sums, 1, gradient, 0, 3);
+      return sums[0];
     }
   }
 }

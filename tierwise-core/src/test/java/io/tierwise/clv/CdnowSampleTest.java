@@ -66,6 +66,9 @@ class CdnowSampleTest {
     assertThat(fit.diagnostics().parameters())
         .allSatisfy(p -> assertThat(p.standardError()).isPositive());
     assertThat(fit.report().params()).containsOnlyKeys("r", "alpha", "a", "b");
+    // the gradient-based search found it: BOBYQA alone takes about 200 evaluations here
+    assertThat(fit.diagnostics().optimizer()).isEqualTo("bfgs");
+    assertThat(fit.diagnostics().evaluations()).isLessThan(60);
   }
 
   @Test
@@ -91,6 +94,8 @@ class CdnowSampleTest {
     assertThat(model.gamma()).isCloseTo(15.44, within(0.01));
     assertThat(GammaGammaTrainer.spendFrequencyCorrelation(compressed)).isBetween(0.10, 0.12);
     assertThat(fit.diagnostics().warnings()).isEmpty();
+    assertThat(fit.diagnostics().optimizer()).isEqualTo("bfgs");
+    assertThat(fit.diagnostics().evaluations()).isLessThan(60);
   }
 
   @Test
