@@ -1,10 +1,10 @@
 package io.tierwise.classify;
 
-import dev.cel.runtime.CelVariableResolver;
 import io.tierwise.metrics.Indicator;
 import io.tierwise.metrics.Indicators;
 import io.tierwise.metrics.PercentileScale;
 import io.tierwise.policy.PolicyVariables;
+import io.tierwise.rules.PositionedVariables;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * decided so far, the tier score and the attributes. A resolver, not a map, because CEL reads it
  * millions of times (STACK.md trap 7). Confined to one thread.
  */
-final class CustomerVariables implements CelVariableResolver {
+final class CustomerVariables implements PositionedVariables {
   private static final List<String> LABELS =
       java.util.stream.Stream.concat(
               PolicyVariables.EARLY_LABELS.stream(), PolicyVariables.LATE_LABELS.stream())
@@ -32,9 +32,8 @@ final class CustomerVariables implements CelVariableResolver {
   private final String[] labels = new String[LABELS.size()];
   private double tierScore = Double.NaN;
 
-  // Percentile ranks computed so far: rules mention the same ranks again and again.
-  private final double[] ranks = new double[Indicator.count()];
-  private final boolean[] ranked = new boolean[Indicator.count()];
+  // Values read so far, boxed once: rules mention the same variables again and again.
+  private final Object[] values = new Object[ATTRIBUTES + 1];
 
   CustomerVariables(
       Indicators indicators, PercentileScale[] scales, Map<String, String> attributes) {
@@ -60,20 +59,36 @@ final class CustomerVariables implements CelVariableResolver {
   }
 
   void label(String name, String value) {
-    labels[LABELS.indexOf(name)] = value;
+    int index = LABELS.indexOf(name);
+    labels[index] = value;
+    values[LABEL_BASE + index] = null;
   }
 
   void tierScore(double score) {
     tierScore = score;
+    values[TIER_SCORE] = null;
   }
 
   @Override
   public Optional<Object> find(String name) {
+    int code = position(name);
+    return code < 0 ? Optional.empty() : Optional.of(valueAt(code));
+  }
+
+  @Override
+  public int position(String name) {
     Integer code = CODES.get(name);
-    if (code == null) {
-      return Optional.empty();
+    return code == null ? -1 : code;
+  }
+
+  @Override
+  public Object valueAt(int code) {
+    Object value = values[code];
+    if (value == null) {
+      value = value(code);
+      values[code] = value;
     }
-    return Optional.of(value(code));
+    return value;
   }
 
   private Object value(int code) {
@@ -82,12 +97,8 @@ final class CustomerVariables implements CelVariableResolver {
     }
     if (code < LABEL_BASE) {
       int indicator = code - PERCENTILE_BASE;
-      if (!ranked[indicator]) {
-        PercentileScale scale = scales[indicator];
-        ranks[indicator] = scale == null ? Double.NaN : scale.rank(indicators.value(indicator));
-        ranked[indicator] = true;
-      }
-      return ranks[indicator];
+      PercentileScale scale = scales[indicator];
+      return scale == null ? Double.NaN : scale.rank(indicators.value(indicator));
     }
     if (code < TIER_SCORE) {
       return labels[code - LABEL_BASE];

@@ -2,7 +2,6 @@ package io.tierwise.rules;
 
 import dev.cel.runtime.CelVariableResolver;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,6 +23,11 @@ public final class MemoizedRule {
   // The variables the rule reads; empty when its results cannot be remembered.
   private final String[] names;
   private final ConcurrentHashMap<Key, Boolean> results = new ConcurrentHashMap<>();
+
+  /** The positions of {@link #names} for one class of {@link PositionedVariables}. */
+  private record Positions(Class<?> of, int[] positions) {}
+
+  private volatile Positions positions;
 
   private MemoizedRule(RuleExpression rule, String[] names) {
     this.rule = rule;
@@ -56,12 +60,18 @@ public final class MemoizedRule {
       return rule.evalBoolean(variables);
     }
     Object[] values = new Object[names.length];
+    int[] at = variables instanceof PositionedVariables ? positionsIn(variables) : null;
     for (int i = 0; i < names.length; i++) {
-      Optional<Object> value = variables.find(names[i]);
-      if (value.isEmpty() || !isValue(value.get())) {
+      Object value;
+      if (at != null) {
+        value = at[i] < 0 ? null : ((PositionedVariables) variables).valueAt(at[i]);
+      } else {
+        value = variables.find(names[i]).orElse(null);
+      }
+      if (value == null || !isValue(value)) {
         return rule.evalBoolean(variables); // CEL says what is wrong, or reads what we cannot key
       }
-      values[i] = value.get();
+      values[i] = value;
     }
     Key key = new Key(values);
     Boolean known = results.get(key);
@@ -73,6 +83,20 @@ public final class MemoizedRule {
       results.putIfAbsent(key, result);
     }
     return result;
+  }
+
+  /** The positions of the rule's variables in this class of resolver, looked up once. */
+  private int[] positionsIn(CelVariableResolver variables) {
+    Positions known = positions;
+    if (known == null || known.of() != variables.getClass()) {
+      int[] found = new int[names.length];
+      for (int i = 0; i < names.length; i++) {
+        found[i] = ((PositionedVariables) variables).position(names[i]);
+      }
+      known = new Positions(variables.getClass(), found);
+      positions = known;
+    }
+    return known.positions();
   }
 
   /** How many combinations are remembered. */

@@ -65,6 +65,57 @@ class MemoizedRuleTest {
     assertThat(memoized.remembered()).isEqualTo(combinations.size());
   }
 
+  /** A resolver read by position, as classification's customer variables are. */
+  private record Positioned(Object[] values) implements PositionedVariables {
+    // positions differ from the rule's order of names, and an unread variable sits in between
+    static final List<String> NAMES = List.of("unused", "tier", "spend");
+
+    @Override
+    public Optional<Object> find(String name) {
+      int position = position(name);
+      return position < 0 ? Optional.empty() : Optional.ofNullable(values[position]);
+    }
+
+    @Override
+    public int position(String name) {
+      return NAMES.indexOf(name);
+    }
+
+    @Override
+    public Object valueAt(int position) {
+      return values[position];
+    }
+  }
+
+  @Test
+  void readsPositionedVariablesByPositionWithTheSameResults() throws Exception {
+    RuleExpression expression =
+        rule(
+            "spend > 2.0 && tier != 'Gold'",
+            Map.of("spend", VariableType.NUMBER, "tier", VariableType.TEXT));
+    MemoizedRule memoized = MemoizedRule.of(expression);
+    for (Object[] values :
+        List.of(
+            new Object[] {1.0, "Gold", 3.0},
+            new Object[] {2.0, "Silver", 3.0},
+            new Object[] {3.0, "Silver", 1.0},
+            new Object[] {4.0, "Silver", 3.0})) {
+      Positioned variables = new Positioned(values);
+      assertThat(memoized.evalBoolean(variables))
+          .isEqualTo(expression.evalBoolean(variables))
+          .isEqualTo((double) values[2] > 2.0 && !values[1].equals("Gold"));
+    }
+    assertThat(memoized.remembered()).isEqualTo(3); // the last is the second again
+    // a value that cannot be a key (absent): CEL reports it, nothing is remembered
+    assertThatThrownBy(() -> memoized.evalBoolean(new Positioned(new Object[] {0.0, null, 9.0})))
+        .isInstanceOf(RuleEvaluationException.class);
+    assertThat(memoized.remembered()).isEqualTo(3);
+    // a resolver of another class, read by name, shares what was remembered
+    assertThat(memo(memoized, Map.of("spend", 3.0, "tier", "Silver"))).isTrue();
+    assertThat(memoized.evalBoolean(new Positioned(new Object[] {0.0, "Bronze", 9.0}))).isTrue();
+    assertThat(memoized.remembered()).isEqualTo(4);
+  }
+
   @Test
   void keepsZeroAndNegativeZeroApart() throws Exception {
     MemoizedRule memoized =

@@ -1,0 +1,18 @@
+package io.tierwise.rules;
+
+import dev.cel.runtime.CelVariableResolver;
+
+/**
+ * Variables that can also be read by a position fixed for the resolver's class, so that a {@link
+ * MemoizedRule} finds the values it keys its results by without a lookup by name per read.
+ */
+public interface PositionedVariables extends CelVariableResolver {
+  /**
+   * The position of variable {@code name}, the same for every instance of the class; -1 for a name
+   * the class does not know.
+   */
+  int position(String name);
+
+  /** The value at {@code position}, as {@link #find} gives it for the name. */
+  Object valueAt(int position);
+}
