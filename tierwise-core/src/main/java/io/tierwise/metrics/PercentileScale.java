@@ -112,11 +112,25 @@ public final class PercentileScale {
     }
     low = grid[below];
     high = grid[above];
-    // Between two distinct grid points the rank is linear in the value: try the exact inverse.
-    double rankLow = gridRank[below];
-    double rankHigh = gridRank[above];
-    if (high > low && rankHigh > rankLow) {
-      double guess = low + (targetRank - rankLow) / (rankHigh - rankLow) * (high - low);
+    // Strictly between two distinct neighbouring grid points the rank is linear in the value, from
+    // position `below` to `above` (a grid point's own rank is the middle of its run of ties, so the
+    // line does not pass through gridRank): try its exact inverse.
+    double position = targetRank * STEPS / 100.0;
+    if (high > low && position > above + 1e-9) {
+      return high; // every value below `high` ranks under the target: the bisection keeps `high`
+    }
+    if (high > low && position < below - 1e-9) {
+      // Every value above `low` reaches the target (it lies in the jump at `low`, the end of a run
+      // of ties): the bisection below would only ever move `high` down. Halve without ranking.
+      for (int iteration = 0;
+          iteration < 100 && high - low > 1e-9 * (1 + Math.abs(high));
+          iteration++) {
+        high = (low + high) / 2;
+      }
+      return high;
+    }
+    if (high > low && position > below && position < above) {
+      double guess = low + (position - below) / (above - below) * (high - low);
       double step = Math.max(1e-9 * (1 + Math.abs(high)), Math.ulp(guess));
       if (guess > low
           && guess <= high
