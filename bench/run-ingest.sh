@@ -34,11 +34,29 @@ measure() { # label, command...
   read -r wall rss user sys </tmp/tierwise-bench.time
   printf "%-9s wall %6.2f s  cpu %6.2f s  peak RSS %5d MB  %12s rows/s\n" "$label" "$wall" \
     "$(echo "$user + $sys" | bc)" "$((rss / 1024))" "$(printf "%'.0f" "$(echo "$ROWS / $wall" | bc -l)")"
-  echo "$wall" >"/tmp/tierwise-bench.$label"
+  echo "$wall" >>"/tmp/tierwise-bench.$label"
 }
 
-measure tierwise java $HEAP -XX:+UseParallelGC -jar "$JAR" validate --data "$ORDERS_ONLY" \
-  --rejects /tmp/tierwise-bench-rejects.csv --no-progress
-grep -E "orders:|duplicates" /tmp/tierwise-bench.out | sed 's/^/          /'
-measure duckdb java -cp "$CP" io.tierwise.bench.DuckDbPeer "$DATA/orders.csv"
-echo "ratio: tierwise / duckdb wall time = $(echo "scale=2; $(cat /tmp/tierwise-bench.tierwise) / $(cat /tmp/tierwise-bench.duckdb)" | bc)"
+# Both commands read the CSV from the page cache: this machine's cache does not hold every bench
+# input at once, and a part read from disk (about 250 MB/s here) would time the disk, and favour
+# whichever command ran second. Each measurement is preceded by a read of its input.
+warm() { cat "$@" >/dev/null; }
+
+# The machine's speed drifts by up to 50 % within an hour, for both commands alike: RUNS pairs
+# (default 3) run interleaved, and the medians and the median of the per-pair ratios are reported.
+RUNS=${RUNS:-3}
+rm -f /tmp/tierwise-bench.tierwise /tmp/tierwise-bench.duckdb
+for run in $(seq 1 "$RUNS"); do
+  warm "$DATA/orders.csv"
+  measure tierwise java $HEAP -XX:+UseParallelGC -jar "$JAR" validate --data "$ORDERS_ONLY" \
+    --rejects /tmp/tierwise-bench-rejects.csv --no-progress
+  [ "$run" -gt 1 ] || grep -E "orders:|duplicates" /tmp/tierwise-bench.out | sed 's/^/          /'
+  warm "$DATA/orders.csv"
+  measure duckdb java -cp "$CP" io.tierwise.bench.DuckDbPeer "$DATA/orders.csv"
+done
+median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+T=$(median </tmp/tierwise-bench.tierwise)
+D=$(median </tmp/tierwise-bench.duckdb)
+R=$(paste /tmp/tierwise-bench.tierwise /tmp/tierwise-bench.duckdb | awk '{print $1 / $2}' | median)
+printf "median of %d: tierwise %.2f s (%'.0f rows/s), duckdb %.2f s; ratio tierwise / duckdb %.2f (median of the pairs)\n" \
+  "$RUNS" "$T" "$(echo "$ROWS / $T" | bc -l)" "$D" "$R"
