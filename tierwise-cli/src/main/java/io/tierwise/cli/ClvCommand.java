@@ -23,13 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -181,10 +178,10 @@ public final class ClvCommand implements Runnable {
       // purchase days with their revenue and order count are kept (ADR 0005).
       SourceMapping mapping = data.mapping().ordersOnly();
       // Input files are fingerprinted (for clv-model.json) while ingest reads them, as run does.
-      CompletableFuture<List<InputFingerprint>> fingerprints =
+      InputFingerprint.Pending fingerprints =
           this.out == null
-              ? CompletableFuture.completedFuture(List.of())
-              : CompletableFuture.supplyAsync(() -> InputFingerprint.of(mapping.inputFiles()));
+              ? InputFingerprint.none()
+              : InputFingerprint.inBackground(mapping.inputFiles());
       long started = System.nanoTime();
       IngestResult ingested = data.ingest(mapping, rejectsFile, err, Ingest.Keep.PURCHASE_VALUES);
       long ingestedAt = System.nanoTime();
@@ -242,7 +239,7 @@ public final class ClvCommand implements Runnable {
         ClvModelFile.of(
                 toolVersion(),
                 input(statistics),
-                join(fingerprints).stream()
+                fingerprints.get().stream()
                     .map(
                         file ->
                             new ClvModelFile.InputFile(file.file(), file.bytes(), file.sha256()))
@@ -291,17 +288,6 @@ public final class ClvCommand implements Runnable {
       input.put("customers_read", Long.toString(statistics.customersRead()));
       input.put("purchases", purchases.name().toLowerCase(Locale.ROOT));
       return input;
-    }
-
-    private static List<InputFingerprint> join(CompletableFuture<List<InputFingerprint>> future) {
-      try {
-        return future.join();
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof TierwiseException tierwise) {
-          throw tierwise;
-        }
-        throw e;
-      }
     }
 
     private static void createDirectory(Path directory) {

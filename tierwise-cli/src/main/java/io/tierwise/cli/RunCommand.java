@@ -17,10 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -86,8 +83,7 @@ final class RunCommand implements Callable<Integer> {
             : new ChurnSource.Reuse(ChurnModel.load(churnModel), churnModel.toString());
     SourceMapping mapping = data.mapping();
     Files.createDirectories(out);
-    CompletableFuture<List<InputFingerprint>> fingerprints =
-        CompletableFuture.supplyAsync(() -> InputFingerprint.of(mapping.inputFiles()));
+    InputFingerprint.Pending fingerprints = InputFingerprint.inBackground(mapping.inputFiles());
     long started = System.nanoTime();
     Path rejects = out.resolve("rejects.csv");
     IngestResult ingest = data.ingest(mapping, rejects, err);
@@ -111,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
             policy.name(),
             policy.version(),
             policy.sha256(),
-            join(fingerprints),
+            fingerprints.get(),
             new TierwiseCommand.Version().getVersion()[0]);
     ClassificationRun.Outcome outcome =
         ClassificationRun.execute(
@@ -152,16 +148,5 @@ final class RunCommand implements Callable<Integer> {
     }
     stdout.flush();
     return quality.failed() ? ExitCodes.DATA_QUALITY : ExitCodes.OK;
-  }
-
-  private static List<InputFingerprint> join(CompletableFuture<List<InputFingerprint>> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof TierwiseException tierwise) {
-        throw tierwise;
-      }
-      throw e;
-    }
   }
 }
