@@ -50,7 +50,7 @@ public final class IndicatorFunction {
     surveys(history.surveys(), values);
     values[STRATEGIC_SCORE.ordinal()] = score(history, settings.strategicScoreColumn());
     values[EXPERT_SCORE.ordinal()] = score(history, settings.expertScoreColumn());
-    return Indicators.of(history.customerId(), values);
+    return Indicators.owning(history.customerId(), values);
   }
 
   private void purchases(CustomerHistory.Purchases purchases, double[] values) {

@@ -175,7 +175,7 @@ public final class IndicatorTable {
     for (int column = 0; column < columns.length; column++) {
       values[column] = columns[column][row];
     }
-    return Indicators.of(ids.get(row), values);
+    return Indicators.owning(ids.get(row), values);
   }
 
   public List<String> attributeNames() {
