@@ -83,9 +83,11 @@ final class MaximumLikelihood {
       theta[i] = Math.min(LOG_UPPER - 1, Math.max(LOG_LOWER + 1, Math.log(start[i])));
     }
     List<String> warnings = new ArrayList<>();
+    String optimizer = "bobyqa";
     if (objective.hasGradient()) {
       // Used when it converges inside the bounds to a point the standard errors can describe;
-      // otherwise the fit is done as without a gradient, from the same starting values.
+      // otherwise the fit is done exactly as without a gradient (the same search, gradient check
+      // and Hessian), from the same starting values.
       double[] found = QuasiNewton.minimise(objective, theta, GRADIENT_TOLERANCE);
       if (found.length > 0 && interior(found)) {
         Outcome outcome =
@@ -94,8 +96,9 @@ final class MaximumLikelihood {
           return outcome;
         }
       }
+      objective = objective.derivativeFree();
+      optimizer = "bfgs+bobyqa";
     }
-    String optimizer = objective.hasGradient() ? "bfgs+bobyqa" : "bobyqa";
     boolean stoppedNormally;
     try {
       PointValuePair best =
@@ -336,6 +339,13 @@ final class MaximumLikelihood {
 
     boolean hasGradient() {
       return gradient != null;
+    }
+
+    /** The same objective read without its gradient, counting on from this one's evaluations. */
+    Objective derivativeFree() {
+      Objective values = new Objective(logLikelihood, null, (long) customers);
+      values.evaluations = evaluations;
+      return values;
     }
 
     int evaluations() {

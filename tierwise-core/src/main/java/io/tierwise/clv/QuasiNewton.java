@@ -23,6 +23,9 @@ final class QuasiNewton {
   private static final double ARMIJO = 1e-4;
   private static final double DIFFERENCE_STEP = 1e-4;
 
+  /** A step in θ this small (about 1e-10 of a parameter) no longer moves the search. */
+  private static final double STALLED = 1e-10;
+
   /**
    * The search aims well below the caller's tolerance: a small gradient alone does not pin down a
    * flat parameter (CDNOW's b needs the gradient a thousand times under the check's tolerance to be
@@ -86,10 +89,15 @@ final class QuasiNewton {
         }
         step /= 2;
       }
-      update(inverse, difference(next, theta), difference(nextGradient, gradient));
+      double[] moved = difference(next, theta);
+      update(inverse, moved, difference(nextGradient, gradient));
       System.arraycopy(next, 0, theta, 0, n);
       System.arraycopy(nextGradient, 0, gradient, 0, n);
       value = nextValue;
+      if (MaximumLikelihood.maxAbs(moved) < STALLED) {
+        // Steps in the last digits: the gradient has reached the rounding of its sums.
+        return MaximumLikelihood.maxAbs(gradient) < tol ? theta : new double[0];
+      }
     }
     return MaximumLikelihood.maxAbs(gradient) < tol ? theta : new double[0];
   }
