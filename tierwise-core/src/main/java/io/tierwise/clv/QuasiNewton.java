@@ -35,8 +35,8 @@ final class QuasiNewton {
 
   /**
    * Evaluations after which the search gives up: on a ridge (Online Retail's BG/NBD, whose dropout
-   * is barely identified) it would walk on towards a bound, and the derivative-free path from the
-   * starting values stops sooner and where the Hessian is still positive definite.
+   * is barely identified) it would walk on towards a bound; the caller then runs the
+   * derivative-free path from the starting values, which ends where it always did.
    */
   private static final int MAX_EVALUATIONS = 300;
 
@@ -44,9 +44,11 @@ final class QuasiNewton {
 
   /**
    * A θ where max |∂f/∂θ| &lt; {@code tolerance}, or an empty array when the search cannot find one
-   * (non-finite values, a line search that cannot go downhill, too many iterations).
+   * (non-finite values, a line search that cannot go downhill, too many evaluations, steps that
+   * stall while the gradient is still above the tolerance).
    */
-  static double[] minimise(MaximumLikelihood.Objective objective, double[] start, double tol) {
+  static double[] minimise(
+      MaximumLikelihood.Objective objective, double[] start, double tolerance) {
     int n = start.length;
     double[] theta = start.clone();
     double[] gradient = new double[n];
@@ -62,7 +64,7 @@ final class QuasiNewton {
         return new double[0];
       }
       double largest = MaximumLikelihood.maxAbs(gradient);
-      if (largest < tol * TARGET) {
+      if (largest < tolerance * TARGET) {
         return theta;
       }
       double[] direction = times(inverse, gradient, -1);
@@ -85,7 +87,7 @@ final class QuasiNewton {
         }
         if (++halvings > MAX_HALVINGS) {
           // No downhill step left: at the optimum to the precision of the sums, or lost.
-          return largest < tol ? theta : new double[0];
+          return largest < tolerance ? theta : new double[0];
         }
         step /= 2;
       }
@@ -96,10 +98,10 @@ final class QuasiNewton {
       value = nextValue;
       if (MaximumLikelihood.maxAbs(moved) < STALLED) {
         // Steps in the last digits: the gradient has reached the rounding of its sums.
-        return MaximumLikelihood.maxAbs(gradient) < tol ? theta : new double[0];
+        return MaximumLikelihood.maxAbs(gradient) < tolerance ? theta : new double[0];
       }
     }
-    return MaximumLikelihood.maxAbs(gradient) < tol ? theta : new double[0];
+    return MaximumLikelihood.maxAbs(gradient) < tolerance ? theta : new double[0];
   }
 
   /** The inverse of the finite-difference Hessian at θ when it is positive definite, else I. */
