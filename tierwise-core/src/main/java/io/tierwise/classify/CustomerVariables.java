@@ -35,6 +35,10 @@ final class CustomerVariables implements PositionedVariables {
   // Values read so far, boxed once: rules mention the same variables again and again.
   private final Object[] values = new Object[ATTRIBUTES + 1];
 
+  // Percentile ranks computed so far, for the same reason.
+  private final double[] ranks = new double[Indicator.count()];
+  private final boolean[] ranked = new boolean[Indicator.count()];
+
   CustomerVariables(
       Indicators indicators, PercentileScale[] scales, Map<String, String> attributes) {
     this.indicators = indicators;
@@ -91,14 +95,26 @@ final class CustomerVariables implements PositionedVariables {
     return value;
   }
 
-  private Object value(int code) {
+  @Override
+  public double numberAt(int code) {
     if (code < PERCENTILE_BASE) {
       return indicators.value(code);
     }
     if (code < LABEL_BASE) {
       int indicator = code - PERCENTILE_BASE;
-      PercentileScale scale = scales[indicator];
-      return scale == null ? Double.NaN : scale.rank(indicators.value(indicator));
+      if (!ranked[indicator]) {
+        PercentileScale scale = scales[indicator];
+        ranks[indicator] = scale == null ? Double.NaN : scale.rank(indicators.value(indicator));
+        ranked[indicator] = true;
+      }
+      return ranks[indicator];
+    }
+    return code == TIER_SCORE ? tierScore : Double.NaN;
+  }
+
+  private Object value(int code) {
+    if (code < LABEL_BASE) {
+      return numberAt(code);
     }
     if (code < TIER_SCORE) {
       return labels[code - LABEL_BASE];

@@ -22,16 +22,20 @@ public final class MemoizedRule {
   private final RuleExpression rule;
   // The variables the rule reads; empty when its results cannot be remembered.
   private final String[] names;
-  private final ConcurrentHashMap<Key, Boolean> results = new ConcurrentHashMap<>();
+  // Whether every variable the rule reads is a number: then a positioned resolver's values are
+  // keyed by their bits, without a boxed Double each.
+  private final boolean numeric;
+  private final ConcurrentHashMap<Object, Boolean> results = new ConcurrentHashMap<>();
 
   /** The positions of {@link #names} for one class of {@link PositionedVariables}. */
   private record Positions(Class<?> of, int[] positions) {}
 
   private volatile Positions positions;
 
-  private MemoizedRule(RuleExpression rule, String[] names) {
+  private MemoizedRule(RuleExpression rule, String[] names, boolean numeric) {
     this.rule = rule;
     this.names = names;
+    this.numeric = numeric;
   }
 
   /**
@@ -47,7 +51,11 @@ public final class MemoizedRule {
         rule.reads().values().stream()
             .noneMatch(type -> type == RuleExpression.VariableType.TEXT_MAP);
     String[] names = scalar ? rule.reads().keySet().toArray(String[]::new) : null;
-    return new MemoizedRule(rule, names);
+    boolean numeric =
+        !rule.reads().isEmpty()
+            && rule.reads().values().stream()
+                .allMatch(type -> type == RuleExpression.VariableType.NUMBER);
+    return new MemoizedRule(rule, names, numeric);
   }
 
   public RuleExpression rule() {
@@ -59,21 +67,14 @@ public final class MemoizedRule {
     if (names == null) {
       return rule.evalBoolean(variables);
     }
-    Object[] values = new Object[names.length];
     int[] at = variables instanceof PositionedVariables ? positionsIn(variables) : null;
-    for (int i = 0; i < names.length; i++) {
-      Object value;
-      if (at != null) {
-        value = at[i] < 0 ? null : ((PositionedVariables) variables).valueAt(at[i]);
-      } else {
-        value = variables.find(names[i]).orElse(null);
-      }
-      if (value == null || !isValue(value)) {
+    Object key = numeric && at != null ? numbersOf((PositionedVariables) variables, at) : null;
+    if (key == null) {
+      key = valuesOf(variables, at);
+      if (key == null) {
         return rule.evalBoolean(variables); // CEL says what is wrong, or reads what we cannot key
       }
-      values[i] = value;
     }
-    Key key = new Key(values);
     Boolean known = results.get(key);
     if (known != null) {
       return known;
@@ -83,6 +84,37 @@ public final class MemoizedRule {
       results.putIfAbsent(key, result);
     }
     return result;
+  }
+
+  /** The key of a rule that reads numbers only; null when a variable is not there. */
+  private NumberKey numbersOf(PositionedVariables variables, int[] at) {
+    long[] bits = new long[at.length];
+    for (int i = 0; i < at.length; i++) {
+      if (at[i] < 0) {
+        return null;
+      }
+      // the equality of Double.equals: NaNs alike, 0.0 and -0.0 apart
+      bits[i] = Double.doubleToLongBits(variables.numberAt(at[i]));
+    }
+    return new NumberKey(bits);
+  }
+
+  /** The key of the values read; null when one is absent or cannot be a key. */
+  private Key valuesOf(CelVariableResolver variables, int[] at) {
+    Object[] values = new Object[names.length];
+    for (int i = 0; i < names.length; i++) {
+      Object value;
+      if (at != null) {
+        value = at[i] < 0 ? null : ((PositionedVariables) variables).valueAt(at[i]);
+      } else {
+        value = variables.find(names[i]).orElse(null);
+      }
+      if (value == null || !isValue(value)) {
+        return null;
+      }
+      values[i] = value;
+    }
+    return new Key(values);
   }
 
   /** The positions of the rule's variables in this class of resolver, looked up once. */
@@ -113,6 +145,26 @@ public final class MemoizedRule {
         || value instanceof String
         || value instanceof Long
         || value instanceof Boolean;
+  }
+
+  private static final class NumberKey {
+    private final long[] bits;
+    private final int hash;
+
+    NumberKey(long[] bits) {
+      this.bits = bits;
+      this.hash = Arrays.hashCode(bits);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof NumberKey key && key.hash == hash && Arrays.equals(key.bits, bits);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 
   private static final class Key {

@@ -15,4 +15,10 @@ public interface PositionedVariables extends CelVariableResolver {
 
   /** The value at {@code position}, as {@link #find} gives it for the name. */
   Object valueAt(int position);
+
+  /**
+   * The value at {@code position} of a variable whose values are numbers ({@link Double}s), without
+   * boxing it.
+   */
+  double numberAt(int position);
 }

@@ -85,6 +85,34 @@ class MemoizedRuleTest {
     public Object valueAt(int position) {
       return values[position];
     }
+
+    @Override
+    public double numberAt(int position) {
+      return (Double) values[position];
+    }
+  }
+
+  @Test
+  void keysARuleOfNumbersOnlyByTheirBitsWithCelsResults() throws Exception {
+    RuleExpression expression =
+        rule(
+            "1.0 / unused > 0.0 || spend >= 2.0",
+            Map.of("unused", VariableType.NUMBER, "spend", VariableType.NUMBER));
+    MemoizedRule memoized = MemoizedRule.of(expression);
+    double[] numbers = {0.0, -0.0, 1.0, 2.0, 3.5, Double.NaN, -1.0};
+    Set<List<Double>> combinations = new HashSet<>();
+    for (double first : numbers) {
+      for (double spend : numbers) {
+        Positioned variables = new Positioned(new Object[] {first, "Gold", spend});
+        assertThat(memoized.evalBoolean(variables))
+            .as("unused=%s spend=%s", first, spend)
+            .isEqualTo(expression.evalBoolean(variables));
+        assertThat(memoized.evalBoolean(variables)).isEqualTo(expression.evalBoolean(variables));
+        combinations.add(List.of(first, spend));
+      }
+    }
+    // 0.0 and -0.0 are two combinations (1.0 / x tells them apart), all NaNs one
+    assertThat(memoized.remembered()).isEqualTo(combinations.size()).isEqualTo(49);
   }
 
   @Test
