@@ -4,13 +4,8 @@ import io.tierwise.metrics.Indicator;
 import io.tierwise.metrics.Indicators;
 import io.tierwise.metrics.PercentileScale;
 import io.tierwise.policy.TieringPolicy;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -195,19 +190,12 @@ public final class CompositeTierModel {
     };
   }
 
-  private static final ThreadLocal<DecimalFormat> GROUPED =
-      ThreadLocal.withInitial(
-          () -> new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)));
-
   private static String grouped(double value) {
-    return GROUPED.get().format(value);
+    return DecimalText.grouped(value);
   }
 
   private static String format(Indicator indicator, double value) {
-    return BigDecimal.valueOf(value)
-        .setScale(indicator.decimals(), RoundingMode.HALF_UP)
-        .stripTrailingZeros()
-        .toPlainString();
+    return DecimalText.plain(value, indicator.decimals());
   }
 
   public TieringPolicy.Tiering policy() {
