@@ -3,6 +3,7 @@ package io.tierwise.rules;
 import dev.cel.runtime.CelVariableResolver;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A true/false rule that remembers its result for each combination of the values it reads.
@@ -12,8 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * millions of customers whose values repeat (labels, counts, zero revenue, percentile ranks), and
  * CEL's interpreter costs about half a microsecond an evaluation on Java 17. At most {@link
  * #CAPACITY} combinations are kept per rule, so memory stays bounded; combinations seen after that
- * are evaluated each time. A rule that reads a map (row, attributes) is always evaluated. Results
- * that are errors are never remembered. Thread-safe.
+ * are evaluated each time, and if fewer than half of the next {@link #CAPACITY} lookups find their
+ * combination, the rule stops looking (its values hardly repeat: continuous indicators), so that
+ * building keys and missing in a large table no longer come on top of CEL. A rule that reads a map
+ * (row, attributes) is always evaluated. Results that are errors are never remembered. Thread-safe.
  */
 public final class MemoizedRule {
   /** Combinations remembered per rule (about 2.5 MB for a rule of three variables). */
@@ -31,6 +34,11 @@ public final class MemoizedRule {
   private record Positions(Class<?> of, int[] positions) {}
 
   private volatile Positions positions;
+
+  // Lookups, and how many found their combination, since the table filled up.
+  private final AtomicInteger lookupsWhenFull = new AtomicInteger();
+  private final AtomicInteger hitsWhenFull = new AtomicInteger();
+  private volatile boolean bypass;
 
   private MemoizedRule(RuleExpression rule, String[] names, boolean numeric) {
     this.rule = rule;
@@ -64,7 +72,7 @@ public final class MemoizedRule {
 
   /** As {@link RuleExpression#evalBoolean}, remembering the result for these values. */
   public boolean evalBoolean(CelVariableResolver variables) throws RuleEvaluationException {
-    if (names == null) {
+    if (names == null || bypass) {
       return rule.evalBoolean(variables);
     }
     int[] at = variables instanceof PositionedVariables ? positionsIn(variables) : null;
@@ -76,14 +84,33 @@ public final class MemoizedRule {
       }
     }
     Boolean known = results.get(key);
+    boolean full = results.size() >= CAPACITY;
+    if (full) {
+      judgeWhenFull(known != null);
+    }
     if (known != null) {
       return known;
     }
     boolean result = rule.evalBoolean(variables);
-    if (results.size() < CAPACITY) {
+    if (!full) {
       results.putIfAbsent(key, result);
     }
     return result;
+  }
+
+  /** Counts a lookup in the full table; after {@link #CAPACITY} of them, decides on the bypass. */
+  private void judgeWhenFull(boolean hit) {
+    if (hit) {
+      hitsWhenFull.incrementAndGet();
+    }
+    if (lookupsWhenFull.incrementAndGet() == CAPACITY && hitsWhenFull.get() < CAPACITY / 2) {
+      bypass = true;
+    }
+  }
+
+  /** Whether the rule has stopped looking up its results (see the class comment). */
+  public boolean bypassed() {
+    return bypass;
   }
 
   /** The key of a rule that reads numbers only; null when a variable is not there. */

@@ -169,6 +169,23 @@ class MemoizedRuleTest {
   }
 
   @Test
+  void stopsLookingWhenTheValuesHardlyRepeatAndKeepsLookingWhenTheyDo() throws Exception {
+    RuleExpression expression = rule("x >= 100.0", Map.of("x", VariableType.NUMBER));
+    MemoizedRule continuous = MemoizedRule.of(expression);
+    MemoizedRule repeating = MemoizedRule.of(expression);
+    for (int i = 0; i < 3 * MemoizedRule.CAPACITY; i++) {
+      double unique = i * 0.01; // never seen twice
+      assertThat(memo(continuous, Map.of("x", unique))).isEqualTo(unique >= 100.0);
+      // fills the table once, then only values already seen
+      double seen = i < MemoizedRule.CAPACITY ? i : i % 1000;
+      assertThat(memo(repeating, Map.of("x", seen))).isEqualTo(seen >= 100.0);
+    }
+    assertThat(continuous.bypassed()).isTrue();
+    assertThat(repeating.bypassed()).isFalse();
+    assertThat(memo(continuous, Map.of("x", 150.0))).isTrue(); // still CEL's answer
+  }
+
+  @Test
   void errorsAreNotRememberedAndStayErrors() throws Exception {
     MemoizedRule memoized =
         MemoizedRule.of(
