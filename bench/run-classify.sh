@@ -28,8 +28,10 @@ warm() { cat "$@" >/dev/null; }
 
 rm -rf "$WORK/run"
 warm "$DATA"/*.csv
-# The heap is capped so that the peak RSS stays under 1.5 GB (the target), about 170 MB above it.
-OPTS=${TIERWISE_JAVA_OPTS:--Xmx1200m -XX:+UseParallelGC}
+# The heap is capped so that the peak RSS stays under 1.5 GB (the target), about 170 MB above it;
+# a smaller young generation (NewRatio 3 instead of ParallelGC's 2) leaves the old one room for the
+# ledger and the growing indicator table: 10-11 full collections instead of 37-39, 3-5 s faster.
+OPTS=${TIERWISE_JAVA_OPTS:--Xmx1200m -XX:NewRatio=3 -XX:+UseParallelGC}
 echo "java options: $OPTS"
 /usr/bin/time -v java $OPTS -jar "$JAR" run --data "$DATA" --as-of 2024-12-31 \
   --out "$WORK/run" --no-progress 2> "$WORK/run.time" | tee "$WORK/run.log"
