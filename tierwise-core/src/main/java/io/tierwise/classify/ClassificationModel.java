@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  * behaviour, needs, relationship, lifecycle, composite tier, tags (docs/classification.md).
  */
 public final class ClassificationModel {
+  private static final String NO_PURCHASE = "no_purchase";
+
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final TieringPolicy policy;
@@ -37,8 +39,6 @@ public final class ClassificationModel {
   private final CompositeTierModel tiering;
   private final Map<Indicator, PercentileScale> scales;
   private final PercentileScale[] scaleByOrdinal;
-  private static final String NO_PURCHASE = "no_purchase";
-
   private final Map<RuleExpression, List<String>> mentions;
   // Every rule and tag of the policy, remembering results per combination of the values read.
   private final Map<RuleExpression, MemoizedRule> memoized;

@@ -227,12 +227,8 @@ final class MaximumLikelihood {
     return array;
   }
 
+  /** The gradient check of the derivative-free path: central differences of the value. */
   private static double maxAbsGradient(Objective objective, double[] theta) {
-    if (objective.hasGradient()) {
-      double[] gradient = new double[theta.length];
-      objective.valueAndGradient(theta, gradient);
-      return maxAbs(gradient);
-    }
     double max = 0;
     for (int i = 0; i < theta.length; i++) {
       double[] up = theta.clone();

@@ -17,7 +17,6 @@ import org.hipparchus.linear.CholeskyDecomposition;
  * runs the derivative-free path.
  */
 final class QuasiNewton {
-  private static final int MAX_ITERATIONS = 200;
   private static final int MAX_HALVINGS = 50;
   private static final double MAX_STEP = 2;
   private static final double ARMIJO = 1e-4;
@@ -59,10 +58,7 @@ final class QuasiNewton {
     double[][] inverse = startingInverse(objective, theta, gradient);
     double[] next = new double[n];
     double[] nextGradient = new double[n];
-    for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-      if (objective.evaluations() > MAX_EVALUATIONS) {
-        return new double[0];
-      }
+    while (objective.evaluations() <= MAX_EVALUATIONS) {
       double largest = MaximumLikelihood.maxAbs(gradient);
       if (largest < tolerance * TARGET) {
         return theta;
@@ -101,7 +97,7 @@ final class QuasiNewton {
         return MaximumLikelihood.maxAbs(gradient) < tolerance ? theta : new double[0];
       }
     }
-    return MaximumLikelihood.maxAbs(gradient) < tolerance ? theta : new double[0];
+    return new double[0];
   }
 
   /** The inverse of the finite-difference Hessian at θ when it is positive definite, else I. */

@@ -28,7 +28,7 @@ public final class MemoizedRule {
   // Whether every variable the rule reads is a number: then a positioned resolver's values are
   // keyed by their bits, without a boxed Double each.
   private final boolean numeric;
-  private final ConcurrentHashMap<Object, Boolean> results = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Key, Boolean> results = new ConcurrentHashMap<>();
 
   /** The positions of {@link #names} for one class of {@link PositionedVariables}. */
   private record Positions(Class<?> of, int[] positions) {}
@@ -76,7 +76,7 @@ public final class MemoizedRule {
       return rule.evalBoolean(variables);
     }
     int[] at = variables instanceof PositionedVariables ? positionsIn(variables) : null;
-    Object key = numeric && at != null ? numbersOf((PositionedVariables) variables, at) : null;
+    Key key = numeric && at != null ? numbersOf((PositionedVariables) variables, at) : null;
     if (key == null) {
       key = valuesOf(variables, at);
       if (key == null) {
@@ -114,7 +114,7 @@ public final class MemoizedRule {
   }
 
   /** The key of a rule that reads numbers only; null when a variable is not there. */
-  private NumberKey numbersOf(PositionedVariables variables, int[] at) {
+  private Key numbersOf(PositionedVariables variables, int[] at) {
     long[] bits = new long[at.length];
     for (int i = 0; i < at.length; i++) {
       if (at[i] < 0) {
@@ -123,7 +123,7 @@ public final class MemoizedRule {
       // the equality of Double.equals: NaNs alike, 0.0 and -0.0 apart
       bits[i] = Double.doubleToLongBits(variables.numberAt(at[i]));
     }
-    return new NumberKey(bits);
+    return Key.ofNumbers(bits);
   }
 
   /** The key of the values read; null when one is absent or cannot be a key. */
@@ -141,7 +141,7 @@ public final class MemoizedRule {
       }
       values[i] = value;
     }
-    return new Key(values);
+    return Key.ofValues(values);
   }
 
   /** The positions of the rule's variables in this class of resolver, looked up once. */
@@ -174,38 +174,38 @@ public final class MemoizedRule {
         || value instanceof Boolean;
   }
 
-  private static final class NumberKey {
-    private final long[] bits;
-    private final int hash;
-
-    NumberKey(long[] bits) {
-      this.bits = bits;
-      this.hash = Arrays.hashCode(bits);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof NumberKey key && key.hash == hash && Arrays.equals(key.bits, bits);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-  }
-
+  /**
+   * A combination of values: numbers by their bits (a rule of numbers only, read by position) or
+   * the values themselves; the unused part is empty.
+   */
   private static final class Key {
+    private static final long[] NO_NUMBERS = {};
+    private static final Object[] NO_VALUES = {};
+
+    private final long[] numbers;
     private final Object[] values;
     private final int hash;
 
-    Key(Object[] values) {
+    private Key(long[] numbers, Object[] values) {
+      this.numbers = numbers;
       this.values = values;
-      this.hash = Arrays.hashCode(values);
+      this.hash = 31 * Arrays.hashCode(numbers) + Arrays.hashCode(values);
+    }
+
+    static Key ofNumbers(long[] bits) {
+      return new Key(bits, NO_VALUES);
+    }
+
+    static Key ofValues(Object[] values) {
+      return new Key(NO_NUMBERS, values);
     }
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Key key && key.hash == hash && Arrays.equals(key.values, values);
+      return other instanceof Key key
+          && key.hash == hash
+          && Arrays.equals(key.numbers, numbers)
+          && Arrays.equals(key.values, values);
     }
 
     @Override
