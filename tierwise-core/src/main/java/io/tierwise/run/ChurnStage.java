@@ -254,9 +254,28 @@ final class ChurnStage {
       } else {
         CustomersCsv.number(text, values[c], columns.get(c).decimals());
       }
-      text.append(String.format(Locale.ROOT, " (%+.2f)", contributions[c]));
+      appendContribution(text, contributions[c]);
     }
     return text.toString();
+  }
+
+  /**
+   * {@code " (+0.31)"}, as {@code String.format(Locale.ROOT, " (%+.2f)", contribution)} writes it,
+   * but without a Formatter (about 20 µs a call, for every alert) when the value is clearly off a
+   * rounding tie: within a quarter cent of a whole cent, where every rounding gives the same
+   * digits.
+   */
+  static void appendContribution(StringBuilder text, double contribution) {
+    double scaled = contribution * 100;
+    double units = Math.rint(scaled);
+    if (units != 0 && Math.abs(scaled - units) < 0.25 && Math.abs(units) < 1e15) {
+      long whole = (long) Math.abs(units);
+      long cents = whole % 100;
+      text.append(" (").append(units < 0 ? '-' : '+').append(whole / 100).append('.');
+      text.append(cents < 10 ? "0" : "").append(cents).append(')');
+      return;
+    }
+    text.append(String.format(Locale.ROOT, " (%+.2f)", contribution));
   }
 
   boolean active() {

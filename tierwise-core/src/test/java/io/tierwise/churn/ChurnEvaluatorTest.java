@@ -63,4 +63,27 @@ class ChurnEvaluatorTest {
     int[] labels = {0, 0, 0, 1, 1};
     assertThat(ChurnEvaluator.bestF1Threshold(scores, labels)).isEqualTo(0.7);
   }
+
+  @Test
+  void ascendingIsTheStableSortByScore() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = random.nextInt(0, 400);
+      double[] scores = new double[n];
+      for (int i = 0; i < n; i++) {
+        scores[i] =
+            switch (random.nextInt(6)) {
+              case 0 -> random.nextInt(5) / 4.0; // many ties
+              case 1 -> -0.0;
+              case 2 -> 0.0;
+              case 3 -> Double.NaN;
+              default -> random.nextDouble(-1, 1);
+            };
+      }
+      Integer[] expected = java.util.stream.IntStream.range(0, n).boxed().toArray(Integer[]::new);
+      java.util.Arrays.sort(expected, java.util.Comparator.comparingDouble(i -> scores[i]));
+      assertThat(ChurnEvaluator.ascending(scores))
+          .containsExactly(java.util.Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
+    }
+  }
 }

@@ -1,0 +1,43 @@
+package io.tierwise.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ChurnSignalTextTest {
+
+  private static String expected(double contribution) {
+    return String.format(Locale.ROOT, " (%+.2f)", contribution);
+  }
+
+  private static String written(double contribution) {
+    StringBuilder text = new StringBuilder();
+    ChurnStage.appendContribution(text, contribution);
+    return text.toString();
+  }
+
+  @Test
+  void contributionsAreWrittenAsTheFormatterWritesThem() {
+    double[] edges = {
+      0, -0.0, 0.001, 0.004999, 0.005, 0.0050001, 0.015, 0.125, 0.135, 1.115, 2.675, -2.675, 0.994,
+      0.995, 0.996, 9.995, 99.995, 1e13, 1e15, 1.5e16, -0.31, 0.31, 12.3456
+    };
+    for (double value : edges) {
+      assertThat(written(value)).as("%s", value).isEqualTo(expected(value));
+    }
+    SplittableRandom random = new SplittableRandom(7);
+    for (int i = 0; i < 200_000; i++) {
+      double value =
+          switch (i % 4) {
+            case 0 -> random.nextDouble(-3, 3);
+            case 1 ->
+                Math.round(random.nextDouble(0, 5_000)) / 1000.0; // ties at 5 in the third digit
+            case 2 -> Math.round(random.nextDouble(0, 50_000)) / 200.0;
+            default -> random.nextDouble(-1e6, 1e6);
+          };
+      assertThat(written(value)).as("%s", value).isEqualTo(expected(value));
+    }
+  }
+}
