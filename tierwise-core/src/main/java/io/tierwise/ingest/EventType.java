@@ -17,6 +17,8 @@ public enum EventType {
   PURCHASE_INQUIRY;
 
   private static final EventType[] VALUES = values();
+  private static final char[][] KEYS =
+      java.util.Arrays.stream(VALUES).map(type -> type.key().toCharArray()).toArray(char[][]::new);
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);
@@ -35,6 +37,10 @@ public enum EventType {
    * {@link #parse}, as the type's ordinal or -1, without making a String (ingest reads millions).
    */
   static int ordinalOf(CharSequence text) {
+    int exact = exactKey(text);
+    if (exact >= 0) {
+      return exact;
+    }
     int start = 0;
     int end = text.length();
     while (start < end && Character.isWhitespace(text.charAt(start))) {
@@ -50,6 +56,30 @@ public enum EventType {
       }
     }
     return -1;
+  }
+
+  /**
+   * The ordinal of the type whose {@link #key} the text is exactly (as the docs and {@code
+   * generate} write them: the common case, compared without case folding); -1 otherwise.
+   */
+  private static int exactKey(CharSequence text) {
+    int length = text.length();
+    for (int type = 0; type < KEYS.length; type++) {
+      char[] key = KEYS[type];
+      if (key.length == length && sameKey(key, text)) {
+        return type;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean sameKey(char[] key, CharSequence text) {
+    for (int i = 0; i < key.length; i++) {
+      if (text.charAt(i) != key[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean sameName(String name, CharSequence text, int start) {

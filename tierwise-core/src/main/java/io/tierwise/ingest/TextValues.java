@@ -211,16 +211,40 @@ final class TextValues {
     }
 
     /**
-     * A {@code yyyy-MM-dd} date between 1900 and 2199 read straight from the characters; {@link
-     * #INVALID} for anything else, which then takes the general path (and gets the same answer
-     * there when it is a date).
+     * A {@code yyyy-MM-dd} date between 1900 and 2199, or such a date followed by a local time
+     * {@code THH:mm:ss} (or with a space for the T; events carry timestamps), read straight from
+     * the characters; {@link #INVALID} for anything else, which then takes the general path (and
+     * gets the same answer there when it is a date).
      */
     private static int plainIsoDate(CharSlice text) {
-      if (text.length != 10) {
-        return INVALID;
+      if (text.length == 10) {
+        return isoDay(text.buffer, text.offset);
       }
-      char[] c = text.buffer;
-      int at = text.offset;
+      if (text.length == 19 && plainTime(text.buffer, text.offset + 10)) {
+        return isoDay(text.buffer, text.offset);
+      }
+      return INVALID;
+    }
+
+    /** {@code THH:mm:ss} or {@code " HH:mm:ss"} at {@code at}, as {@link #validTime} checks it. */
+    private static boolean plainTime(char[] c, int at) {
+      if ((c[at] != 'T' && c[at] != ' ') || c[at + 3] != ':' || c[at + 6] != ':') {
+        return false;
+      }
+      int hour = twoDigits(c, at + 1);
+      int minute = twoDigits(c, at + 4);
+      int second = twoDigits(c, at + 7);
+      return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59;
+    }
+
+    private static int twoDigits(char[] c, int at) {
+      int tens = c[at] - '0';
+      int units = c[at + 1] - '0';
+      return tens < 0 || tens > 9 || units < 0 || units > 9 ? -1 : tens * 10 + units;
+    }
+
+    /** The {@code yyyy-MM-dd} at {@code at}, between 1900 and 2199; else {@link #INVALID}. */
+    private static int isoDay(char[] c, int at) {
       if (c[at + 4] != '-' || c[at + 7] != '-') {
         return INVALID;
       }

@@ -98,14 +98,67 @@ class TextValuesTest {
           .isEqualTo(Double.doubleToLongBits(expected));
     }
     String[] dates = {
-      "2024-03-01", "1900-01-01", "2199-12-31", "1899-12-31", "2200-01-01", "2024-02-29",
-      "2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "2024-04-00", "2024-3-01",
-      "2024/03/01", "20a4-03-01", " 2024-03-01", "2024-03-01 10:00", "2024-03-01T23:30:00-02:00"
+      "2024-03-01",
+      "1900-01-01",
+      "2199-12-31",
+      "1899-12-31",
+      "2200-01-01",
+      "2024-02-29",
+      "2023-02-29",
+      "2024-13-01",
+      "2024-00-10",
+      "2024-04-31",
+      "2024-04-00",
+      "2024-3-01",
+      "2024/03/01",
+      "20a4-03-01",
+      " 2024-03-01",
+      "2024-03-01 10:00",
+      "2024-03-01T23:30:00-02:00",
+      "2024-03-01T10:35:38",
+      "2024-03-01 10:35:38",
+      "2024-03-01T23:59:59",
+      "2024-03-01T00:00:00",
+      "2024-03-01T24:00:00",
+      "2024-03-01T10:60:00",
+      "2024-03-01T10:00:60",
+      "2024-03-01T1a:00:00",
+      "2024-03-01X10:35:38",
+      "2024-03-01T10-35-38",
+      "2024-02-30T10:35:38",
+      "1899-12-31T10:35:38",
+      "2200-01-01T00:00:00",
+      "2024-03-01T10:35:3Z",
+      "2024-03-01T10:35:38Z",
+      "2024-03-01T10:35:38.5",
+      "2024-03-01t10:35:38"
     };
     for (String text : dates) {
       int expected = new TextValues.DateReader(Optional.empty(), ZoneOffset.UTC).read(text);
       int actual = new TextValues.DateReader(Optional.empty(), ZoneOffset.UTC).read(slice(text));
       assertThat(actual).as("'%s'", text).isEqualTo(expected);
+    }
+  }
+
+  /** Timestamps near the fast path's shape, each character drawn from a few likely ones. */
+  @Test
+  void timestampSlicesParseAsStringsDo() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    String shape = "2024-03-01T10:35:38";
+    String[] alternatives = {"0123456789", "-/ ", "T t:", ":-. Z"};
+    for (int trial = 0; trial < 100_000; trial++) {
+      char[] text = shape.toCharArray();
+      for (int i = 0; i < text.length; i++) {
+        if (random.nextInt(4) == 0) {
+          String from = alternatives[Character.isDigit(shape.charAt(i)) ? 0 : i == 10 ? 2 : 3];
+          text[i] = from.charAt(random.nextInt(from.length()));
+        }
+      }
+      String candidate = new String(text);
+      int expected = new TextValues.DateReader(Optional.empty(), ZoneOffset.UTC).read(candidate);
+      int actual =
+          new TextValues.DateReader(Optional.empty(), ZoneOffset.UTC).read(slice(candidate));
+      assertThat(actual).as("'%s'", candidate).isEqualTo(expected);
     }
   }
 
