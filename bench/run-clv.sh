@@ -9,8 +9,10 @@
 #    launcher's -XX:+UseParallelGC) under
 #    /usr/bin/time -v: wall clock and peak RSS of the whole command, and its own split
 #    (ingest, statistics, fits) on standard error;
-# 3. runs ClvFitBench (simulated statistics, fits timed alone) for the same N;
-# 4. deletes the generated data (about 0.25 GB of orders per million customers), unless the
+# 3. runs the peer, DuckDB computing only the per-customer statistics (orders, distinct days,
+#    revenue, first and last day) of the same orders.csv, and prints the ratio;
+# 4. runs ClvFitBench (simulated statistics, fits timed alone) for the same N;
+# 5. deletes the generated data (about 0.25 GB of orders per million customers), unless the
 #    work directory already held data/orders.csv, which is then used as is and kept.
 # Heap: XMX=1250m keeps the peak RSS under 1.5 GB (bench/README.md); without it Java's default.
 # Build first: mvn -B -q -o -pl tierwise-core,tierwise-cli,bench -am package -DskipTests
@@ -40,7 +42,7 @@ else
   rm -f "$work/data/events.csv" "$work/data/surveys.csv" "$work/data/truth-customers.csv"
   rm -f "$work/data/customers.csv"
 fi
-du -sh "$work/data/orders.csv"
+du -shL "$work/data/orders.csv"
 
 echo "== clv fit (file -> parameters)"
 # read once first, so the command reads it from the page cache (which on this machine does not
@@ -53,10 +55,23 @@ cat "$work/data/orders.csv" >/dev/null
 grep -E "timings|Elapsed|Maximum resident" "$work/clv-fit.err"
 grep -E '"(r|alpha|a|b|p|q|gamma)" :' "$work/clv-fit.json" | head -7 | tr -d ' ,' | paste -sd' '
 
-echo "== fit alone (ClvFitBench, simulated statistics)"
 # One reactor invocation: the bench module resolves tierwise-core from the reactor, not ~/.m2.
 (cd "$here" && mvn -B -q -pl bench -am package dependency:build-classpath -DskipTests \
   -Dspotless.check.skip=true -Dmdep.outputFile=target/classpath.txt >/dev/null)
 cp=$(cat "$here/bench/target/classpath.txt")
+
+echo "== peer: DuckDB computing only the per-customer statistics (DuckDbPeer, same orders.csv)"
+# The machine's speed drifts by up to 50 % within an hour: the ratio to a peer in the same run is
+# what compares across runs (lifetimes, issue 5's reference, does not run here).
+cat "$work/data/orders.csv" >/dev/null
+/usr/bin/time -v java -cp "$here/bench/target/classes:$cp" io.tierwise.bench.DuckDbPeer \
+  "$work/data/orders.csv" 2>"$work/peer.err"
+grep -E "Elapsed|Maximum resident" "$work/peer.err"
+seconds() { grep 'Elapsed (wall clock)' "$1" | awk '{print $NF}' \
+  | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }'; }
+echo "ratio clv fit / duckdb statistics: $(python3 -c \
+  "print(round($(seconds "$work/clv-fit.err") / $(seconds "$work/peer.err"), 2))")"
+
+echo "== fit alone (ClvFitBench, simulated statistics)"
 java -Xmx2g -cp "$here/bench/target/classes:$here/tierwise-core/target/classes:$cp" \
   io.tierwise.bench.ClvFitBench "$customers" 1
