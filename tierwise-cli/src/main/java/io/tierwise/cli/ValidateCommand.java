@@ -1,6 +1,7 @@
 package io.tierwise.cli;
 
 import io.tierwise.TierwiseException;
+import io.tierwise.ingest.Ingest;
 import io.tierwise.ingest.IngestResult;
 import io.tierwise.ingest.SourceMapping;
 import io.tierwise.quality.QualityReport;
@@ -58,7 +59,9 @@ final class ValidateCommand implements Callable<Integer> {
     SourceMapping mapping = data.mapping();
     QualityThresholds thresholds =
         quality != null ? QualityThresholds.load(quality) : data.thresholds();
-    IngestResult result = data.ingest(mapping, rejects, err);
+    // Every row is read, validated and counted the same way whatever is kept (Ingest.Keep); the
+    // report needs no histories, only the purchases that cancellations are matched against.
+    IngestResult result = data.ingest(mapping, rejects, err, Ingest.Keep.PURCHASE_VALUES);
     LocalDate at =
         asOf != null
             ? asOf
