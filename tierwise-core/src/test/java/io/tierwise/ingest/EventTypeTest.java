@@ -27,5 +27,10 @@ class EventTypeTest {
     assertThat(EventType.parse("logins")).isEmpty();
     assertThat(EventType.parse("usag")).isEmpty();
     assertThat(EventType.ordinalOf("feature__use")).isEqualTo(-1);
+    // the length and first letter of a key, other letters: no type, and no other type either
+    assertThat(EventType.ordinalOf("lxgin")).isEqualTo(-1);
+    assertThat(EventType.ordinalOf("custom_requesx")).isEqualTo(-1);
+    assertThat(EventType.ordinalOf("Login")).isEqualTo(EventType.LOGIN.ordinal());
+    assertThat(EventType.ordinalOf("zzzzz")).isEqualTo(-1);
   }
 }
