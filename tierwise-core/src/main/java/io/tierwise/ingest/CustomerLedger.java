@@ -52,7 +52,15 @@ final class CustomerLedger {
 
   /** The dense index of a customer id, creating it on first sight. */
   int intern(CharSequence id) {
-    int customer = ids.intern(id);
+    return grown(ids.intern(id));
+  }
+
+  /** As {@link #intern(CharSequence)}, given the id's {@link CharSlice#hash}. */
+  int intern(CharSequence id, int textHash) {
+    return grown(ids.intern(id, textHash));
+  }
+
+  private int grown(int customer) {
     if (customer == capacity) {
       grow();
     }

@@ -98,13 +98,19 @@ public final class Ingest {
   }
 
   public static IngestResult run(SourceMapping mapping, Options options) {
+    return run(mapping, options, PrefetchingRowSource.Sharing.WHEN_AHEAD);
+  }
+
+  /** As above, with the reading thread's share of the work chosen (tests take both paths). */
+  static IngestResult run(
+      SourceMapping mapping, Options options, PrefetchingRowSource.Sharing sharing) {
     CustomerLedger ledger = new CustomerLedger(options.keep());
     List<SourceReport> reports = new ArrayList<>();
     long rejectsBefore = options.rejects().written();
     for (SourceKind kind : SourceKind.values()) {
       Optional<SourceSpec> spec = mapping.source(kind);
       if (spec.isPresent()) {
-        reports.add(new SourceRun(spec.get(), ledger, options).read());
+        reports.add(new SourceRun(spec.get(), ledger, options, sharing).read());
       }
     }
     return new IngestResult(ledger.freeze(), reports, options.rejects().written() - rejectsBefore);
@@ -115,6 +121,7 @@ public final class Ingest {
     private final SourceSpec spec;
     private final CustomerLedger ledger;
     private final Options options;
+    private final PrefetchingRowSource.Sharing sharing;
     private final Map<String, Long> reasons = new HashMap<>();
     private final RowFingerprints fingerprints = new RowFingerprints();
     private final java.util.BitSet customersSeen = new java.util.BitSet();
@@ -138,14 +145,19 @@ public final class Ingest {
     private int oldest = Integer.MAX_VALUE;
     private int newest = Integer.MIN_VALUE;
 
-    SourceRun(SourceSpec spec, CustomerLedger ledger, Options options) {
+    SourceRun(
+        SourceSpec spec,
+        CustomerLedger ledger,
+        Options options,
+        PrefetchingRowSource.Sharing sharing) {
       this.spec = spec;
       this.ledger = ledger;
       this.options = options;
+      this.sharing = sharing;
     }
 
     SourceReport read() {
-      source = new PrefetchingRowSource(options.opener().apply(spec));
+      source = new PrefetchingRowSource(options.opener().apply(spec), sharing);
       try {
         binder = new RowBinder(spec, source);
         idColumn = binder.columnIndexOf(customerIdField(spec.kind()));
@@ -238,6 +250,11 @@ public final class Ingest {
         previous = id;
       }
       touched += sum;
+    }
+
+    /** The customer of an id, with the hash the reading thread worked out when it did. */
+    private int intern(CharSequence id, Field field) {
+      return binder.hashed(field) ? ledger.intern(id, (int) binder.hash(field)) : ledger.intern(id);
     }
 
     private static Field customerIdField(SourceKind kind) {
@@ -365,7 +382,7 @@ public final class Ingest {
           reject(binder.columnOf(Field.AMOUNT), format(amount), "cancellation of amount 0");
           return;
         }
-        int customer = ledger.intern(id);
+        int customer = intern(id, Field.CUSTOMER_ID_OF_ORDER);
         cancellations.add(
             new PendingCancellation(
                 customer,
@@ -404,14 +421,18 @@ public final class Ingest {
           binder.valid[Field.COST.ordinal()] ? binder.number[Field.COST.ordinal()] : Double.NaN;
       CharSequence orderId =
           binder.valid[Field.ORDER_ID.ordinal()] ? binder.chars(Field.ORDER_ID) : null;
-      int customer = ledger.intern(id);
+      int customer = intern(id, Field.CUSTOMER_ID_OF_ORDER);
       boolean fresh =
           ledger.purchase(
               customer,
               day,
               print,
               rejectDuplicates(),
-              orderId == null ? 0 : RowFingerprints.hash(orderId),
+              orderId == null
+                  ? 0
+                  : binder.hashed(Field.ORDER_ID)
+                      ? binder.hash(Field.ORDER_ID)
+                      : RowFingerprints.hash(orderId),
               amount,
               cost,
               quantity);
@@ -431,7 +452,7 @@ public final class Ingest {
     }
 
     private void foldEvent(long print) {
-      int customer = ledger.intern(binder.chars(Field.CUSTOMER_ID_OF_EVENT));
+      int customer = intern(binder.chars(Field.CUSTOMER_ID_OF_EVENT), Field.CUSTOMER_ID_OF_EVENT);
       int day = binder.day[Field.EVENT_TIME.ordinal()];
       int type = (int) binder.number[Field.EVENT_TYPE.ordinal()];
       double minutes =
@@ -461,7 +482,7 @@ public final class Ingest {
         reject("csat/nps", "", "survey row without a csat or nps answer");
         return;
       }
-      int customer = ledger.intern(binder.chars(Field.CUSTOMER_ID_OF_SURVEY));
+      int customer = intern(binder.chars(Field.CUSTOMER_ID_OF_SURVEY), Field.CUSTOMER_ID_OF_SURVEY);
       int day = binder.day[Field.SURVEY_DATE.ordinal()];
       ledger.survey(
           customer,

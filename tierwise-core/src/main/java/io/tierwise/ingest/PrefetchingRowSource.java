@@ -10,6 +10,11 @@ import java.util.concurrent.BlockingQueue;
  * Reads a {@link RowSource} on a second thread, in batches, so that parsing (FastCSV, gzip, JDBC)
  * and validation/folding run on two cores at once. Row order is preserved; errors of the reading
  * thread are raised at the row where they occurred. Memory: a few batches of rows.
+ *
+ * <p>Work is shared between the two threads as the data needs. Columns given to {@link #prepare}
+ * (numbers, dates, id hashes) are worked out by the reading thread for a batch when it is ahead,
+ * that is, when the queue is full and it would otherwise wait; otherwise the consuming thread does
+ * that work itself (see {@link #batchPrepared}). Prepared or not, the values are the same.
  */
 final class PrefetchingRowSource implements RowSource {
   private static final int BATCH = 2048;
@@ -22,6 +27,77 @@ final class PrefetchingRowSource implements RowSource {
      * lengths[i]} characters, each field starting where the one before ends.
      */
     void addRow(char[] chars, int[] starts, int[] lengths, int count);
+  }
+
+  /**
+   * A value the reading thread can work out from one field of every row: a parsed number or date,
+   * or a hash of the text. A closed set, so that the reading loop calls each directly.
+   */
+  static final class Preparation {
+    private enum Kind {
+      DECIMAL,
+      DATE,
+      TEXT_HASH,
+      ROW_HASH
+    }
+
+    private final Kind kind;
+    private final TextValues.DateReader dates;
+
+    private Preparation(Kind kind, TextValues.DateReader dates) {
+      this.kind = kind;
+      this.dates = dates;
+    }
+
+    /** The bits of {@link TextValues#parseDecimal} (NaN when the text is not a number). */
+    static Preparation decimal() {
+      return new Preparation(Kind.DECIMAL, null);
+    }
+
+    /**
+     * The epoch day {@code dates} reads (a copy of it, with its own cache), or {@link
+     * TextValues.DateReader#INVALID}.
+     */
+    static Preparation date(TextValues.DateReader dates) {
+      return new Preparation(Kind.DATE, dates.copy());
+    }
+
+    /** {@link CharSlice#hash} of the text. */
+    static Preparation textHash() {
+      return new Preparation(Kind.TEXT_HASH, null);
+    }
+
+    /** {@link RowFingerprints#hash} of the text. */
+    static Preparation rowHash() {
+      return new Preparation(Kind.ROW_HASH, null);
+    }
+
+    long of(CharSlice field) {
+      return switch (kind) {
+        case DECIMAL -> Double.doubleToRawLongBits(TextValues.parseDecimal(field));
+        case DATE -> day(field);
+        case TEXT_HASH -> CharSlice.hash(field);
+        case ROW_HASH -> RowFingerprints.hash(field);
+      };
+    }
+
+    private int day(CharSlice field) {
+      try {
+        return dates.read(field);
+      } catch (RuntimeException e) {
+        return TextValues.DateReader.INVALID; // read again by the consumer, which sees why
+      }
+    }
+  }
+
+  /** When the reading thread works out the prepared columns of a batch. */
+  enum Sharing {
+    /** When the queue is full: the consumer is behind (what ingest uses). */
+    WHEN_AHEAD,
+    /** For every full batch (tests: the prepared path for every row but a source's last few). */
+    ALWAYS,
+    /** Never (tests: the consumer's own path for every row). */
+    NEVER
   }
 
   /** Rows read ahead; the last batch of a source carries {@code end} or {@code failure}. */
@@ -40,14 +116,20 @@ final class PrefetchingRowSource implements RowSource {
     final String[] origins = new String[BATCH];
     final long[] lines = new long[BATCH];
     final long[] prints = new long[BATCH];
+
+    /** Row r's prepared values are {@code prepared[r * columns ...]}, when {@code isPrepared}. */
+    final long[] prepared;
+
+    boolean isPrepared;
     int size;
     long progress;
     boolean end;
     RuntimeException failure;
 
-    Batch(int chars, int fields) {
+    Batch(int chars, int fields, int preparedColumns) {
       this.chars = new char[chars];
       this.bounds = new int[fields + 1];
+      this.prepared = new long[BATCH * preparedColumns];
     }
 
     /** Empties a consumed batch for reuse; its arrays keep their grown size. */
@@ -55,6 +137,7 @@ final class PrefetchingRowSource implements RowSource {
       size = 0;
       used = 0;
       fields = 0;
+      isPrepared = false;
       progress = 0;
       end = false;
       failure = null;
@@ -110,6 +193,26 @@ final class PrefetchingRowSource implements RowSource {
      * row's characters are hashed in one run (see {@link RowFingerprints#fold}), starting from a
      * hash of its field lengths, so that where the fields split is part of the print.
      */
+    /** Works out every row's prepared values (0 for a column a row does not have). */
+    void prepare(int[] columns, Preparation[] preparations, CharSlice view) {
+      for (int row = 0; row < size; row++) {
+        int first = firstField[row];
+        int count = firstField[row + 1] - first;
+        int at = row * columns.length;
+        for (int k = 0; k < columns.length; k++) {
+          int column = columns[k];
+          if (column < count) {
+            int start = bounds[first + column];
+            view.set(chars, start, bounds[first + column + 1] - start);
+            prepared[at + k] = preparations[k].of(view);
+          } else {
+            prepared[at + k] = 0;
+          }
+        }
+      }
+      isPrepared = true;
+    }
+
     long fingerprint(int row) {
       int first = firstField[row];
       int count = firstField[row + 1] - first;
@@ -133,7 +236,11 @@ final class PrefetchingRowSource implements RowSource {
    */
   private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(QUEUED_BATCHES + 2);
 
-  private final Thread reader;
+  private Thread reader; // started by the first next(), once the columns to prepare are known
+  private int[] preparedColumns = new int[0];
+  private Preparation[] preparations = new Preparation[0];
+  private final int[] preparedSlot; // by column: its place in preparedColumns, or -1
+  private final Sharing sharing;
   private volatile boolean closed;
   private Batch current;
   private int position = -1;
@@ -143,16 +250,56 @@ final class PrefetchingRowSource implements RowSource {
   private long progress;
 
   PrefetchingRowSource(RowSource source) {
+    this(source, Sharing.WHEN_AHEAD);
+  }
+
+  PrefetchingRowSource(RowSource source, Sharing sharing) {
     this.source = source;
+    this.sharing = sharing;
     this.files = source instanceof FileRowSource f ? f : null;
     this.columns = source.columns();
-    this.reader = new Thread(this::readAhead, "tierwise-ingest-reader");
-    reader.setDaemon(true);
-    reader.start();
+    this.preparedSlot = new int[columns.size()];
+    Arrays.fill(preparedSlot, -1);
+  }
+
+  /**
+   * Lets the reading thread work out {@code preparation} for field {@code column} of every row when
+   * it is ahead. Only before the first {@link #next}, and once per column: false, preparing
+   * nothing, when the column already has a preparation or is not in the header.
+   */
+  boolean prepare(int column, Preparation preparation) {
+    if (reader != null) {
+      throw new IllegalStateException("prepare columns before reading");
+    }
+    if (column < 0 || column >= preparedSlot.length || preparedSlot[column] >= 0) {
+      return false;
+    }
+    preparedSlot[column] = preparedColumns.length;
+    preparedColumns = Arrays.copyOf(preparedColumns, preparedColumns.length + 1);
+    preparedColumns[preparedColumns.length - 1] = column;
+    preparations = Arrays.copyOf(preparations, preparations.length + 1);
+    preparations[preparations.length - 1] = preparation;
+    return true;
+  }
+
+  /** Whether the reading thread prepared the current row's batch (see {@link #prepare}). */
+  boolean batchPrepared() {
+    return current.isPrepared;
+  }
+
+  /**
+   * The value prepared from field {@code column} of the current row: a column given to {@link
+   * #prepare}, a row the row has, in a batch that is {@link #batchPrepared prepared}.
+   */
+  long prepared(int column) {
+    return current.prepared[position * preparedColumns.length + preparedSlot[column]];
   }
 
   private void readAhead() {
-    Batch batch = new Batch(1 << 16, BATCH * 8);
+    int[] prepareColumns = preparedColumns;
+    Preparation[] work = preparations;
+    CharSlice view = new CharSlice();
+    Batch batch = new Batch(1 << 16, BATCH * 8, prepareColumns.length);
     try {
       while (!closed) {
         if (!source.next()) {
@@ -173,12 +320,19 @@ final class PrefetchingRowSource implements RowSource {
         batch.size++;
         if (batch.size == BATCH) {
           batch.progress = source.progress();
+          if (prepareColumns.length > 0 && ahead()) {
+            // the consumer is behind: rather than wait for room, take some of its work
+            batch.prepare(prepareColumns, work, view);
+          }
           queue.put(batch);
           Batch reused = free.poll();
           batch =
               reused != null
                   ? reused.reset()
-                  : new Batch(batch.used + batch.used / 8 + 16, batch.fields + batch.fields / 8);
+                  : new Batch(
+                      batch.used + batch.used / 8 + 16,
+                      batch.fields + batch.fields / 8,
+                      prepareColumns.length);
         }
       }
     } catch (RuntimeException e) {
@@ -195,6 +349,15 @@ final class PrefetchingRowSource implements RowSource {
     }
   }
 
+  /** Whether the reading thread prepares the batch it has just filled. */
+  private boolean ahead() {
+    return switch (sharing) {
+      case WHEN_AHEAD -> queue.remainingCapacity() == 0;
+      case ALWAYS -> true;
+      case NEVER -> false;
+    };
+  }
+
   @Override
   public List<String> columns() {
     return columns;
@@ -202,6 +365,11 @@ final class PrefetchingRowSource implements RowSource {
 
   @Override
   public boolean next() {
+    if (reader == null) {
+      reader = new Thread(this::readAhead, "tierwise-ingest-reader");
+      reader.setDaemon(true);
+      reader.start();
+    }
     while (true) {
       if (current != null && position + 1 < current.size) {
         position++;
@@ -320,11 +488,13 @@ final class PrefetchingRowSource implements RowSource {
   @Override
   public void close() {
     closed = true;
-    reader.interrupt();
-    try {
-      reader.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (reader != null) {
+      reader.interrupt();
+      try {
+        reader.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     source.close();
   }

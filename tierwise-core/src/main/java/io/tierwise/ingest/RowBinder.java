@@ -34,6 +34,8 @@ final class RowBinder {
     final boolean required;
     final boolean ranged;
     FieldStats stats;
+    // Whether the reading thread may work out this field's number, day or hash (prepare()).
+    boolean prepared;
 
     Slot(
         Field field,
@@ -58,7 +60,7 @@ final class RowBinder {
   }
 
   private final SourceSpec spec;
-  private final RowSource source;
+  private final PrefetchingRowSource source;
   private final List<Slot> slots = new ArrayList<>();
   private final Slot[] slotArray;
   private final EnumMap<Field, Slot> slotByField = new EnumMap<>(Field.class);
@@ -78,6 +80,9 @@ final class RowBinder {
   private final CharSlice[] views = new CharSlice[Field.values().length];
   final double[] number = new double[Field.values().length];
   final int[] day = new int[Field.values().length];
+  // Hashes of id fields worked out by the reading thread, valid where hashed[] says so.
+  private final long[] hashes = new long[Field.values().length];
+  private final boolean[] hashed = new boolean[Field.values().length];
   final boolean[] valid = new boolean[Field.values().length];
 
   /** The first problem of the bound row, if any. */
@@ -86,7 +91,7 @@ final class RowBinder {
   String firstInvalidValue;
   String firstInvalidReason;
 
-  RowBinder(SourceSpec spec, RowSource source) {
+  RowBinder(SourceSpec spec, PrefetchingRowSource source) {
     this.spec = spec;
     this.source = source;
     List<String> columns = source.columns();
@@ -175,6 +180,31 @@ final class RowBinder {
     if (derivedAmount) {
       stats[Field.AMOUNT.ordinal()] = new FieldStats(Field.AMOUNT.column());
     }
+    for (Slot slot : slotArray) {
+      prepare(slot);
+    }
+  }
+
+  /**
+   * Lets the reading thread parse the field's numbers and dates, and hash its customer or order
+   * ids, as far as that is a function of the column's text alone (see {@link
+   * PrefetchingRowSource#prepare}). Only valid values are taken from there: a field that did not
+   * parse is parsed again here, so that its reject reason comes from one place.
+   */
+  private void prepare(Slot slot) {
+    if (slot.column < 0) {
+      return;
+    }
+    PrefetchingRowSource.Preparation preparation =
+        switch (slot.type) {
+          case DATE -> PrefetchingRowSource.Preparation.date(slot.dates);
+          case DECIMAL, INTEGER -> PrefetchingRowSource.Preparation.decimal();
+          case ID -> PrefetchingRowSource.Preparation.textHash();
+          case TEXT ->
+              slot.field == Field.ORDER_ID ? PrefetchingRowSource.Preparation.rowHash() : null;
+          default -> null;
+        };
+    slot.prepared = preparation != null && source.prepare(slot.column, preparation);
   }
 
   private Slot slot(
@@ -281,6 +311,19 @@ final class RowBinder {
     return chars[field.ordinal()];
   }
 
+  /**
+   * Whether the reading thread hashed the id field of the bound row: then {@link #hash} is its
+   * {@link CharSlice#hash} (customer ids) or {@link RowFingerprints#hash} (order ids).
+   */
+  boolean hashed(Field field) {
+    return hashed[field.ordinal()];
+  }
+
+  /** See {@link #hashed}. */
+  long hash(Field field) {
+    return hashes[field.ordinal()];
+  }
+
   /** The position of the column a field is read from; -1 when it comes from elsewhere. */
   int columnIndexOf(Field field) {
     Slot slot = slotByField.get(field);
@@ -315,6 +358,7 @@ final class RowBinder {
       number[index] = Double.NaN;
       day[index] = TextValues.DateReader.INVALID;
       valid[index] = false;
+      hashed[index] = false;
       CharSequence raw;
       String reason = null;
       if (slot.column >= 0) {
@@ -400,16 +444,24 @@ final class RowBinder {
 
   private String parse(Slot slot, int index, CharSequence raw) {
     switch (slot.type) {
-      case ID -> {
-        chars[index] = stripped(raw, index, slot.integerId);
-        return null;
-      }
-      case TEXT -> {
-        chars[index] = stripped(raw, index, false);
+      case ID, TEXT -> {
+        CharSequence text = stripped(raw, index, slot.type == Field.Type.ID && slot.integerId);
+        chars[index] = text;
+        // the hash of the column's text is the field's when nothing was stripped
+        hashed[index] = slot.prepared && text == raw && source.batchPrepared();
+        if (hashed[index]) {
+          hashes[index] = source.prepared(slot.column);
+        }
         return null;
       }
       case DATE -> {
-        int parsed = slot.dates.read(raw);
+        int parsed =
+            slot.prepared && source.batchPrepared()
+                ? (int) source.prepared(slot.column)
+                : TextValues.DateReader.INVALID;
+        if (parsed == TextValues.DateReader.INVALID) {
+          parsed = slot.dates.read(raw);
+        }
         if (parsed == TextValues.DateReader.INVALID) {
           return "invalid date" + slot.dates.expected();
         }
@@ -417,7 +469,13 @@ final class RowBinder {
         return null;
       }
       case DECIMAL, INTEGER -> {
-        double value = TextValues.parseDecimal(raw);
+        double value =
+            slot.prepared && source.batchPrepared()
+                ? Double.longBitsToDouble(source.prepared(slot.column))
+                : Double.NaN;
+        if (Double.isNaN(value)) {
+          value = TextValues.parseDecimal(raw);
+        }
         if (Double.isNaN(value)) {
           return "not a number";
         }

@@ -53,8 +53,23 @@ final class TextIds {
     if (last >= 0 && (lastBody >= 0 ? sameAsLast(id) : same(last, id))) {
       return last;
     }
+    return find(id, CharSlice.hash(id));
+  }
+
+  /**
+   * As {@link #intern(CharSequence)}, given {@code textHash}, which must be {@link CharSlice#hash}
+   * of {@code id} (worked out ahead, on the thread that reads the rows).
+   */
+  int intern(CharSequence id, int textHash) {
+    if (last >= 0 && (lastBody >= 0 ? sameAsLast(id) : same(last, id))) {
+      return last;
+    }
+    return find(id, textHash);
+  }
+
+  private int find(CharSequence id, int textHash) {
     int mask = index.length - 1;
-    int hash = spread(CharSlice.hash(id));
+    int hash = spread(textHash);
     int slot = hash & mask;
     int tag = tag(hash);
     while (true) {

@@ -178,6 +178,18 @@ final class TextValues {
               + ", between 1900 and 2199)";
     }
 
+    /** A reader of the same dates with a cache of its own, for use on another thread. */
+    DateReader copy() {
+      return new DateReader(this);
+    }
+
+    private DateReader(DateReader other) {
+      this.shape = other.shape;
+      this.pattern = other.pattern;
+      this.zone = other.zone;
+      this.expected = other.expected;
+    }
+
     /** Says what was expected, for reject reasons. */
     String expected() {
       return expected;
