@@ -50,6 +50,11 @@ final class CustomerLedger {
     return ids.touch(id);
   }
 
+  /** See {@link TextIds#touchHashed}. */
+  int touchHashed(int textHash) {
+    return ids.touchHashed(textHash);
+  }
+
   /** The dense index of a customer id, creating it on first sight. */
   int intern(CharSequence id) {
     return grown(ids.intern(id));

@@ -295,6 +295,11 @@ final class PrefetchingRowSource implements RowSource {
     return current.prepared[position * preparedColumns.length + preparedSlot[column]];
   }
 
+  /** As {@link #prepared(int)}, for the row {@code ahead} rows after the current one. */
+  long preparedAhead(int ahead, int column) {
+    return current.prepared[(position + ahead) * preparedColumns.length + preparedSlot[column]];
+  }
+
   private void readAhead() {
     int[] prepareColumns = preparedColumns;
     Preparation[] work = preparations;

@@ -319,6 +319,12 @@ final class RowBinder {
     return hashed[field.ordinal()];
   }
 
+  /** Whether the reading thread may hash a field straight from its column (see {@link #hashed}). */
+  boolean preparesHash(Field field) {
+    Slot slot = slotByField.get(field);
+    return slot != null && slot.prepared && slot.type == Field.Type.ID;
+  }
+
   /** See {@link #hashed}. */
   long hash(Field field) {
     return hashes[field.ordinal()];

@@ -99,7 +99,12 @@ final class TextIds {
    * nothing; add it up somewhere so that the reads are kept.
    */
   int touch(CharSequence id) {
-    return index[spread(CharSlice.hash(id)) & (index.length - 1)];
+    return touchHashed(CharSlice.hash(id));
+  }
+
+  /** As {@link #touch}, given the id's {@link CharSlice#hash}. */
+  int touchHashed(int textHash) {
+    return index[spread(textHash) & (index.length - 1)];
   }
 
   private void remember(int customer) {
