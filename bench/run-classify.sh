@@ -2,7 +2,8 @@
 # Times `tierwise run` (every indicator and label) against DuckDB doing only RFM over the same
 # orders.csv, on a generated company of 1 M customers / ~10.7 M orders. Prints wall time, peak RSS
 # and the ratio; for context, also DuckDB only reading all four inputs that run reads (ReadAllPeer).
-# Usage: bench/run-classify.sh [WORK_DIR]   (default /tmp/bench-classify)
+# Usage: [RUNS=N] bench/run-classify.sh [WORK_DIR]   (default /tmp/bench-classify; RUNS pairs,
+# default 1, run interleaved and medians are reported)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-/tmp/bench-classify}
@@ -27,29 +28,42 @@ rss() { grep 'Maximum resident set size' "$1" | awk '{printf "%.0f", $NF/1024}';
 # (this machine's cache does not hold every bench input at once; see bench/README.md).
 warm() { cat "$@" >/dev/null; }
 
-rm -rf "$WORK/run"
-warm "$DATA"/*.csv
 # The heap is capped so that the peak RSS stays under 1.5 GB (the target), about 170 MB above it;
 # a smaller young generation (NewRatio 3 instead of ParallelGC's 2) leaves the old one room for the
 # ledger and the growing indicator table: 10-11 full collections instead of 37-39, 3-5 s faster.
 OPTS=${TIERWISE_JAVA_OPTS:--Xmx1200m -XX:NewRatio=3 -XX:+UseParallelGC}
 echo "java options: $OPTS"
-/usr/bin/time -v java $OPTS -jar "$JAR" run --data "$DATA" --as-of 2024-12-31 \
-  --out "$WORK/run" --no-progress 2> "$WORK/run.time" | tee "$WORK/run.log"
-warm "$DATA/orders.csv"
-/usr/bin/time -v java -cp "$CP" io.tierwise.bench.ClassifyBench "$DATA/orders.csv" 2024-12-31 \
-  "$WORK/duckdb-rfm.csv" 2> "$WORK/duckdb.time" | tee "$WORK/duckdb.log"
+
+# The machine's speed drifts by up to 50 % within minutes: RUNS pairs (default 1) run interleaved,
+# and the medians, the median of the per-pair ratios and the largest peak RSS are reported.
+RUNS=${RUNS:-1}
+: >"$WORK/pairs"
+for pair in $(seq 1 "$RUNS"); do
+  rm -rf "$WORK/run"
+  warm "$DATA"/*.csv
+  /usr/bin/time -v java $OPTS -jar "$JAR" run --data "$DATA" --as-of 2024-12-31 \
+    --out "$WORK/run" --no-progress 2> "$WORK/run.time" | tee "$WORK/run.log"
+  warm "$DATA/orders.csv"
+  /usr/bin/time -v java -cp "$CP" io.tierwise.bench.ClassifyBench "$DATA/orders.csv" 2024-12-31 \
+    "$WORK/duckdb-rfm.csv" 2> "$WORK/duckdb.time" | tee "$WORK/duckdb.log"
+  echo "$(wall "$WORK/run.time") $(rss "$WORK/run.time") $(wall "$WORK/duckdb.time") $(rss "$WORK/duckdb.time")" \
+    >>"$WORK/pairs"
+done
 
 # Context, not the peer: DuckDB only reading run's four inputs (grouped per customer).
 warm "$DATA"/*.csv
 /usr/bin/time -v java -cp "$CP" io.tierwise.bench.ReadAllPeer "$DATA" 2> "$WORK/readall.time" \
   | tee "$WORK/readall.log"
 
-RUN_WALL=$(wall "$WORK/run.time"); DUCK_WALL=$(wall "$WORK/duckdb.time")
+median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+RUN_WALL=$(awk '{print $1}' "$WORK/pairs" | median)
+DUCK_WALL=$(awk '{print $3}' "$WORK/pairs" | median)
+RATIO=$(awk '{print $1 / $3}' "$WORK/pairs" | median)
 echo
+[ "$RUNS" -eq 1 ] || echo "medians of $RUNS interleaved pairs (walls: $(awk '{printf "%s/%s ", $1, $3}' "$WORK/pairs"))"
 printf '%-34s %10s %14s\n' "" "wall (s)" "peak RSS (MB)"
-printf '%-34s %10s %14s\n' "tierwise run (all labels)" "$RUN_WALL" "$(rss "$WORK/run.time")"
-printf '%-34s %10s %14s\n' "duckdb RFM only (same orders.csv)" "$DUCK_WALL" "$(rss "$WORK/duckdb.time")"
+printf '%-34s %10s %14s\n' "tierwise run (all labels)" "$RUN_WALL" "$(awk '{print $2}' "$WORK/pairs" | sort -g | tail -1)"
+printf '%-34s %10s %14s\n' "duckdb RFM only (same orders.csv)" "$DUCK_WALL" "$(awk '{print $4}' "$WORK/pairs" | sort -g | tail -1)"
 printf '%-34s %10s %14s\n' "duckdb reading all 4 inputs only" "$(wall "$WORK/readall.time")" \
   "$(rss "$WORK/readall.time")"
-echo "ratio tierwise / duckdb: $(python3 -c "print(round($RUN_WALL / $DUCK_WALL, 2))")"
+echo "ratio tierwise / duckdb: $(printf '%.2f' "$RATIO")"
