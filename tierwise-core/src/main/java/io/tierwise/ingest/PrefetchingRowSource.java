@@ -249,10 +249,6 @@ final class PrefetchingRowSource implements RowSource {
   private CharSlice[] slices = new CharSlice[0];
   private long progress;
 
-  PrefetchingRowSource(RowSource source) {
-    this(source, Sharing.WHEN_AHEAD);
-  }
-
   PrefetchingRowSource(RowSource source, Sharing sharing) {
     this.source = source;
     this.sharing = sharing;
