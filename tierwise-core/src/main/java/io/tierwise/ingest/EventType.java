@@ -64,49 +64,13 @@ public enum EventType {
    */
   private static int exactKey(CharSequence text) {
     int length = text.length();
-    if (length == 0) {
-      return -1;
-    }
-    int candidate = candidateOf(length, text.charAt(0));
-    if (candidate >= 0) {
-      return sameKey(KEYS[candidate], text) ? candidate : -1;
-    }
-    if (candidate == NONE) {
-      return -1;
-    }
-    for (int type = 0; type < KEYS.length; type++) { // keys sharing a length and first letter
+    for (int type = 0; type < KEYS.length; type++) {
       char[] key = KEYS[type];
       if (key.length == length && sameKey(key, text)) {
         return type;
       }
     }
     return -1;
-  }
-
-  private static final int NONE = -1;
-  private static final int SEVERAL = -2;
-  private static final int MAX_KEY = 32;
-
-  // By length and first letter a..z: the one key that has them, NONE, or SEVERAL.
-  private static final int[] CANDIDATES = candidates();
-
-  private static int[] candidates() {
-    int[] table = new int[MAX_KEY * 26];
-    java.util.Arrays.fill(table, NONE);
-    for (int type = 0; type < KEYS.length; type++) {
-      char[] key = KEYS[type];
-      if (key.length < MAX_KEY && key[0] >= 'a' && key[0] <= 'z') {
-        int at = key.length * 26 + key[0] - 'a';
-        table[at] = table[at] == NONE ? type : SEVERAL;
-      }
-    }
-    return table;
-  }
-
-  private static int candidateOf(int length, char first) {
-    return length < MAX_KEY && first >= 'a' && first <= 'z'
-        ? CANDIDATES[length * 26 + first - 'a']
-        : NONE;
   }
 
   private static boolean sameKey(char[] key, CharSequence text) {

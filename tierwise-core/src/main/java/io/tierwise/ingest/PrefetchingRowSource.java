@@ -188,11 +188,6 @@ final class PrefetchingRowSource implements RowSource {
       used += length;
     }
 
-    /**
-     * A 64-bit fingerprint of row r, equal for identical rows; used to find exact duplicates. The
-     * row's characters are hashed in one run (see {@link RowFingerprints#fold}), starting from a
-     * hash of its field lengths, so that where the fields split is part of the print.
-     */
     /** Works out every row's prepared values (0 for a column a row does not have). */
     void prepare(int[] columns, Preparation[] preparations, CharSlice view) {
       for (int row = 0; row < size; row++) {
@@ -213,6 +208,11 @@ final class PrefetchingRowSource implements RowSource {
       isPrepared = true;
     }
 
+    /**
+     * A 64-bit fingerprint of row r, equal for identical rows; used to find exact duplicates. The
+     * row's characters are hashed in one run (see {@link RowFingerprints#fold}), starting from a
+     * hash of its field lengths, so that where the fields split is part of the print.
+     */
     long fingerprint(int row) {
       int first = firstField[row];
       int count = firstField[row + 1] - first;
