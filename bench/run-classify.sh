@@ -31,7 +31,10 @@ warm() { cat "$@" >/dev/null; }
 # The heap is capped so that the peak RSS stays under 1.5 GB (the target), about 170 MB above it;
 # a smaller young generation (NewRatio 3 instead of ParallelGC's 2) leaves the old one room for the
 # ledger and the growing indicator table: 10-11 full collections instead of 37-39, 3-5 s faster.
-OPTS=${TIERWISE_JAVA_OPTS:--Xmx1200m -XX:NewRatio=3 -XX:+UseParallelGC}
+# The heap is committed whole from the start (-Xms): growing it cost full collections that moved
+# the young ledger pages into new old-generation memory (0.8 s each, mostly page faults), and the
+# launcher's metadata threshold avoids one more (bench/README.md, 2026-12-01).
+OPTS=${TIERWISE_JAVA_OPTS:--Xms1200m -Xmx1200m -XX:NewRatio=3 -XX:MetaspaceSize=96m -XX:+UseParallelGC}
 echo "java options: $OPTS"
 
 # The machine's speed drifts by up to 50 % within minutes: RUNS pairs (default 1) run interleaved,

@@ -6,7 +6,7 @@
 # 1. generates a company of N customers (tierwise generate, CDNOW parameters, 2023-2024) and
 #    deletes events.csv and surveys.csv: clv fit reads orders only;
 # 2. runs `clv fit --data DIR --calibration-end 2024-12-31 --json --timings` (with the
-#    launcher's -XX:+UseParallelGC) under
+#    launcher's -XX:+UseParallelGC -XX:MetaspaceSize=96m) under
 #    /usr/bin/time -v: wall clock and peak RSS of the whole command, and its own split
 #    (ingest, statistics, fits) on standard error;
 # 3. runs the peer, DuckDB computing only the per-customer statistics (orders, distinct days,
@@ -64,7 +64,7 @@ runs=${RUNS:-1}
 for pair in $(seq 1 "$runs"); do
   echo "== clv fit (file -> parameters)"
   cat "$work/data/orders.csv" >/dev/null
-  /usr/bin/time -v java -XX:+UseParallelGC ${xmx:+-Xmx$xmx} -jar "$jar" clv fit --data "$work/data" \
+  /usr/bin/time -v java -XX:+UseParallelGC -XX:MetaspaceSize=96m ${xmx:+-Xmx$xmx} -jar "$jar" clv fit --data "$work/data" \
     --calibration-end 2024-12-31 --spend-resolution 0.01 --json --timings --no-progress \
     --rejects "$work/rejects.csv" >"$work/clv-fit.json" 2>"$work/clv-fit.err" || {
     cat "$work/clv-fit.err" >&2; exit 1; }

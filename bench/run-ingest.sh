@@ -48,7 +48,7 @@ RUNS=${RUNS:-3}
 rm -f /tmp/tierwise-bench.tierwise /tmp/tierwise-bench.duckdb
 for run in $(seq 1 "$RUNS"); do
   warm "$DATA/orders.csv"
-  measure tierwise java $HEAP -XX:+UseParallelGC -jar "$JAR" validate --data "$ORDERS_ONLY" \
+  measure tierwise java $HEAP -XX:+UseParallelGC -XX:MetaspaceSize=96m -jar "$JAR" validate --data "$ORDERS_ONLY" \
     --rejects /tmp/tierwise-bench-rejects.csv --no-progress
   [ "$run" -gt 1 ] || grep -E "orders:|duplicates" /tmp/tierwise-bench.out | sed 's/^/          /'
   warm "$DATA/orders.csv"
