@@ -15,7 +15,9 @@
 # 4. runs ClvFitBench (simulated statistics, fits timed alone) for the same N;
 # 5. deletes the generated data (about 0.25 GB of orders per million customers), unless the
 #    work directory already held data/orders.csv, which is then used as is and kept.
-# Heap: XMX=1250m keeps the peak RSS under 1.5 GB (bench/README.md); without it Java's default.
+# Heap: XMX=750m keeps the peak RSS under 1.5 GB (bench/README.md); without it Java's default. The
+# ledger's pages live outside the heap (ADR 0005), counted against MaxDirectMemorySize = the heap's
+# maximum: 750m leaves room for the 10 M customers' ~540 MB of pages as well as for the heap.
 # Build first: mvn -B -q -o -pl tierwise-core,tierwise-cli,bench -am package -DskipTests
 set -euo pipefail
 customers=${1:-10000000}

@@ -19,7 +19,7 @@ final class CustomerLedger {
   private int capacity = INITIAL;
   private final boolean everything;
   private final PurchaseBook purchases;
-  private final EventBook events = new EventBook(INITIAL);
+  private final EventBook events;
   private final SmallIntSets categories = new SmallIntSets(INITIAL);
   private final SmallIntSets features = new SmallIntSets(INITIAL);
   private int[] signupDays; // these two are made on first use: many inputs have neither
@@ -32,7 +32,13 @@ final class CustomerLedger {
 
   CustomerLedger(Ingest.Keep keep) {
     this.everything = keep == Ingest.Keep.EVERYTHING;
-    this.purchases = new PurchaseBook(INITIAL, everything);
+    // Everything is kept for run, which releases the ledger while its indicator table grows: on
+    // the heap, the table reuses the pages' memory. Commands that keep only purchase values (clv
+    // fit, validate) hold the ledger to the end: out of the heap, no collection copies or moves
+    // it (ADR 0005).
+    LongSlabs.Memory memory = everything ? LongSlabs.Memory.HEAP : LongSlabs.Memory.NATIVE;
+    this.purchases = new PurchaseBook(INITIAL, everything, memory);
+    this.events = new EventBook(INITIAL, memory);
   }
 
   private static int[] filled(int length) {

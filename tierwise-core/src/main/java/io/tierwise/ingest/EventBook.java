@@ -16,8 +16,8 @@ final class EventBook {
   /** Fingerprints of the second and later distinct rows of a slot, for all customers in one set. */
   private RowFingerprints laterPrints = new RowFingerprints();
 
-  EventBook(int capacity) {
-    this.slots = new SlabRecords(2, capacity);
+  EventBook(int capacity, LongSlabs.Memory memory) {
+    this.slots = new SlabRecords(2, capacity, memory);
   }
 
   void grow(int capacity) {

@@ -1,5 +1,8 @@
 package io.tierwise.ingest;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.LongBuffer;
 import java.util.Arrays;
 
 /**
@@ -10,18 +13,38 @@ import java.util.Arrays;
  * size, so holes are reused. With millions of customers this saves the object headers and pointers,
  * and leaves the garbage collector a handful of arrays to trace instead of millions of objects.
  *
+ * <p>Pages are {@code long[]} on the Java heap, or native memory ({@link Memory#NATIVE}) that the
+ * collector never copies or compacts: a command that holds its ledger to the end (ten million
+ * customers: half a gigabyte of pages) keeps it out of the collector's way, while one that releases
+ * the ledger as its results grow lets the heap reuse the pages' memory (ADR 0005).
+ *
  * <p>Addresses are ints counting longs from the start of the first page (16 GB addressable).
  * Allocation and freeing are confined to one thread; reads and writes of distinct regions may come
  * from several threads once allocation is over.
  */
 final class LongSlabs {
+  /** Where the pages live. */
+  enum Memory {
+    /** {@code long[]} pages: memory a released page leaves is reused by the heap at once. */
+    HEAP,
+    /**
+     * Direct buffers (counted against {@code -XX:MaxDirectMemorySize}, by default the heap's
+     * maximum): pages the young collections never copy and full collections never move. A dropped
+     * page's memory returns when the collector finds its buffer unreachable.
+     */
+    NATIVE
+  }
+
   private static final int NONE = -1;
   private static final int PAGE_SHIFT = 22;
   private static final int PAGE_SIZE = 1 << PAGE_SHIFT;
   private static final int PAGE_MASK = PAGE_SIZE - 1;
   private static final int FIRST_PAGE = 1 << 12;
 
-  private long[][] pages = new long[4][];
+  private final boolean heap;
+  // One of the two holds the pages, by memory.
+  private long[][] pages;
+  private LongBuffer[] buffers;
 
   /** Per page, the longs of regions allocated in it and not yet discarded. */
   private long[] live = new long[4];
@@ -37,7 +60,10 @@ final class LongSlabs {
   /** Per size class, the first free region; each free region holds the next one's address. */
   private final int[] freeHeads = new int[CAPACITIES.length];
 
-  LongSlabs() {
+  LongSlabs(Memory memory) {
+    this.heap = memory == Memory.HEAP;
+    pages = heap ? new long[4][] : null;
+    buffers = heap ? null : new LongBuffer[4];
     Arrays.fill(freeHeads, NONE);
   }
 
@@ -94,9 +120,15 @@ final class LongSlabs {
     if (head != NONE) {
       freeHeads[sizeClass] = (int) get(head);
       live[head >>> PAGE_SHIFT] += length;
-      long[] page = pages[head >>> PAGE_SHIFT];
       int at = head & PAGE_MASK;
-      Arrays.fill(page, at, at + length, 0L);
+      if (heap) {
+        Arrays.fill(pages[head >>> PAGE_SHIFT], at, at + length, 0L);
+      } else {
+        LongBuffer buffer = buffers[head >>> PAGE_SHIFT];
+        for (int i = at; i < at + length; i++) {
+          buffer.put(i, 0L);
+        }
+      }
       return head;
     }
     int within = pageCount == 0 ? PAGE_SIZE : top - ((pageCount - 1) << PAGE_SHIFT);
@@ -104,13 +136,20 @@ final class LongSlabs {
       openPage();
       within = 0;
     }
-    long[] page = pages[pageCount - 1];
-    if (within + length > page.length) {
-      int grown = page.length;
+    int pageLength = heap ? pages[pageCount - 1].length : buffers[pageCount - 1].capacity();
+    if (within + length > pageLength) {
+      int grown = pageLength;
       while (grown < within + length) {
         grown *= 2;
       }
-      pages[pageCount - 1] = Arrays.copyOf(page, Math.min(grown, PAGE_SIZE));
+      grown = Math.min(grown, PAGE_SIZE);
+      if (heap) {
+        pages[pageCount - 1] = Arrays.copyOf(pages[pageCount - 1], grown);
+      } else {
+        LongBuffer bigger = newBuffer(grown);
+        bigger.put(0, buffers[pageCount - 1], 0, pageLength);
+        buffers[pageCount - 1] = bigger;
+      }
     }
     int address = ((pageCount - 1) << PAGE_SHIFT) | within;
     top = address + length;
@@ -119,15 +158,24 @@ final class LongSlabs {
   }
 
   private void openPage() {
-    if (pageCount == pages.length) {
-      pages = Arrays.copyOf(pages, pageCount * 2);
+    if (pageCount == live.length) {
+      if (heap) {
+        pages = Arrays.copyOf(pages, pageCount * 2);
+      } else {
+        buffers = Arrays.copyOf(buffers, pageCount * 2);
+      }
       live = Arrays.copyOf(live, pageCount * 2);
     }
     if (pageCount >= (1 << (31 - PAGE_SHIFT))) {
       throw new IllegalStateException("ingest state exceeds 16 GB");
     }
     // A new page starts small and doubles as it fills, so a small input stays small.
-    pages[pageCount] = new long[pageCount == 0 ? FIRST_PAGE : PAGE_SIZE];
+    int length = pageCount == 0 ? FIRST_PAGE : PAGE_SIZE;
+    if (heap) {
+      pages[pageCount] = new long[length];
+    } else {
+      buffers[pageCount] = newBuffer(length);
+    }
     top = pageCount << PAGE_SHIFT;
     pageCount++;
   }
@@ -145,7 +193,7 @@ final class LongSlabs {
     Arrays.fill(freeHeads, NONE);
     for (int page = 0; page < pageCount - 1; page++) {
       if (live[page] == 0) {
-        pages[page] = null;
+        drop(page);
       }
     }
   }
@@ -159,7 +207,7 @@ final class LongSlabs {
     int page = address >>> PAGE_SHIFT;
     live[page] -= capacity(sizeClass);
     if (live[page] == 0 && (sealed || page != pageCount - 1)) {
-      pages[page] = null; // once sealed, the last page goes too: nothing is allocated any more
+      drop(page); // once sealed, the last page goes too: nothing is allocated any more
     }
   }
 
@@ -169,28 +217,52 @@ final class LongSlabs {
   int pagesHeld() {
     int held = 0;
     for (int page = 0; page < pageCount; page++) {
-      held += pages[page] == null ? 0 : 1;
+      held += (heap ? pages[page] == null : buffers[page] == null) ? 0 : 1;
     }
     return held;
   }
 
+  private void drop(int page) {
+    if (heap) {
+      pages[page] = null;
+    } else {
+      buffers[page] = null;
+    }
+  }
+
+  private static LongBuffer newBuffer(int longs) {
+    return ByteBuffer.allocateDirect(longs * Long.BYTES)
+        .order(ByteOrder.nativeOrder())
+        .asLongBuffer();
+  }
+
   long get(int address) {
-    return pages[address >>> PAGE_SHIFT][address & PAGE_MASK];
+    return heap
+        ? pages[address >>> PAGE_SHIFT][address & PAGE_MASK]
+        : buffers[address >>> PAGE_SHIFT].get(address & PAGE_MASK);
   }
 
   void set(int address, long value) {
-    pages[address >>> PAGE_SHIFT][address & PAGE_MASK] = value;
+    if (heap) {
+      pages[address >>> PAGE_SHIFT][address & PAGE_MASK] = value;
+    } else {
+      buffers[address >>> PAGE_SHIFT].put(address & PAGE_MASK, value);
+    }
   }
 
   /** Copies {@code length} longs between regions (or within one; overlapping is fine). */
   void copy(int from, int to, int length) {
-    if (length > 0) {
+    if (length > 0 && heap) {
       System.arraycopy(
           pages[from >>> PAGE_SHIFT],
           from & PAGE_MASK,
           pages[to >>> PAGE_SHIFT],
           to & PAGE_MASK,
           length);
+    } else if (length > 0) {
+      // an absolute bulk put copies as if through a temporary: overlapping is fine here too
+      buffers[to >>> PAGE_SHIFT].put(
+          to & PAGE_MASK, buffers[from >>> PAGE_SHIFT], from & PAGE_MASK, length);
     }
   }
 }

@@ -41,10 +41,11 @@ final class PurchaseBook {
 
   /**
    * @param details whether cost and quantity are kept, or only days, revenue and orders
+   * @param memory where the days' pages live
    */
-  PurchaseBook(int capacity, boolean details) {
+  PurchaseBook(int capacity, boolean details, LongSlabs.Memory memory) {
     this.details = details;
-    this.days = new SlabRecords(details ? 3 : 2, capacity);
+    this.days = new SlabRecords(details ? 3 : 2, capacity, memory);
     hasCost = new boolean[details ? capacity : 0];
     quantity = new double[details ? capacity : 0];
     lastOrder = new int[capacity];

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * confined to one thread; reads and {@link #release} are safe from several threads afterwards.
  */
 final class SlabRecords {
-  private final LongSlabs slabs = new LongSlabs();
+  private final LongSlabs slabs;
   private final int stride;
   private final int firstClass;
   private int capacity;
@@ -21,7 +21,8 @@ final class SlabRecords {
   private byte[] sizeClass = new byte[0];
   private int[] size = new int[0];
 
-  SlabRecords(int stride, int capacity) {
+  SlabRecords(int stride, int capacity, LongSlabs.Memory memory) {
+    this.slabs = new LongSlabs(memory);
     this.stride = stride;
     this.firstClass = LongSlabs.classFor(stride);
     this.capacity = capacity;

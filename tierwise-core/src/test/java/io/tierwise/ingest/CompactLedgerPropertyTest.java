@@ -22,6 +22,11 @@ import net.jqwik.api.constraints.IntRange;
 class CompactLedgerPropertyTest {
 
   /** What one customer's day holds in the reference model. */
+  /** Pages on the heap or in native memory: the books must not tell the difference. */
+  private static LongSlabs.Memory memory(Random random) {
+    return random.nextBoolean() ? LongSlabs.Memory.HEAP : LongSlabs.Memory.NATIVE;
+  }
+
   private static final class Day {
     double revenue;
     double cost;
@@ -34,7 +39,7 @@ class CompactLedgerPropertyTest {
     Random random = new Random(seed);
     int customers = 1 + random.nextInt(40);
     boolean details = random.nextBoolean(); // cost and quantity kept, or purchase values only
-    PurchaseBook book = new PurchaseBook(4, details);
+    PurchaseBook book = new PurchaseBook(4, details, memory(random));
     int capacity = 4;
     List<TreeMap<Integer, Day>> model = new ArrayList<>();
     double[] quantity = new double[customers];
@@ -114,7 +119,7 @@ class CompactLedgerPropertyTest {
   void eventBookMatchesAPlainModel(@ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
     Random random = new Random(seed);
     int customers = 1 + random.nextInt(30);
-    EventBook book = new EventBook(64);
+    EventBook book = new EventBook(64, memory(random));
     List<TreeMap<Long, int[]>> model = new ArrayList<>();
     List<Set<Long>> prints = new ArrayList<>();
     for (int c = 0; c < customers; c++) {
@@ -189,7 +194,7 @@ class CompactLedgerPropertyTest {
   @Property(tries = 30)
   void slabsNeverHandOutOverlappingRegions(@ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
     Random random = new Random(seed);
-    LongSlabs slabs = new LongSlabs();
+    LongSlabs slabs = new LongSlabs(memory(random));
     List<int[]> live = new ArrayList<>(); // address, class, fill value
     for (int step = 0; step < 2000; step++) {
       if (!live.isEmpty() && random.nextInt(3) == 0) {

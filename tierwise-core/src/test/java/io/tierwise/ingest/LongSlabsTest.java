@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class LongSlabsTest {
 
   /** A last pass that discards every region gives every page back, the last one included. */
-  @Test
-  void discardingEveryRegionAfterSealingFreesEveryPage() {
-    LongSlabs slabs = new LongSlabs();
+  @ParameterizedTest
+  @EnumSource(LongSlabs.Memory.class)
+  void discardingEveryRegionAfterSealingFreesEveryPage(LongSlabs.Memory memory) {
+    LongSlabs slabs = new LongSlabs(memory);
     int sizeClass = LongSlabs.classFor(1_000);
     List<Integer> regions = new ArrayList<>();
     for (int i = 0; i < 10_000; i++) { // 10 M longs: several 4 M-long pages
