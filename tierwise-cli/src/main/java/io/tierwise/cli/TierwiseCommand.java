@@ -54,12 +54,26 @@ public final class TierwiseCommand implements Runnable {
     try {
       return newCommandLine().execute(args);
     } catch (OutOfMemoryError e) {
-      System.err.println(
-          "tierwise: out of memory ("
-              + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-              + " MB heap); give Java more, e.g. TIERWISE_JAVA_OPTS=-Xmx8g ./tierwise ...");
+      System.err.println(outOfMemory(e, Runtime.getRuntime().maxMemory()));
       return ExitCodes.INTERNAL_ERROR;
     }
+  }
+
+  /**
+   * The one line for running out of memory: of the heap, or of the native memory that holds the
+   * ledger's pages for clv fit and validate (ADR 0005), whose limit follows the heap's maximum.
+   */
+  static String outOfMemory(OutOfMemoryError error, long maxHeapBytes) {
+    String where =
+        String.valueOf(error.getMessage()).contains("direct buffer memory")
+            ? "for the customer ledger, which lives outside the heap and may use as much as the"
+                + " heap's "
+                + maxHeapBytes / (1024 * 1024)
+                + " MB"
+            : "(" + maxHeapBytes / (1024 * 1024) + " MB heap)";
+    return "tierwise: out of memory "
+        + where
+        + "; give Java more, e.g. TIERWISE_JAVA_OPTS=-Xmx8g ./tierwise ...";
   }
 
   static CommandLine newCommandLine() {
