@@ -66,10 +66,9 @@ public final class TierwiseCommand implements Runnable {
   static String outOfMemory(OutOfMemoryError error, long maxHeapBytes) {
     String where =
         String.valueOf(error.getMessage()).contains("direct buffer memory")
-            ? "for the customer ledger, which lives outside the heap and may use as much as the"
-                + " heap's "
+            ? "for the customer ledger, which lives outside the heap (limited to the heap's "
                 + maxHeapBytes / (1024 * 1024)
-                + " MB"
+                + " MB unless -XX:MaxDirectMemorySize says otherwise)"
             : "(" + maxHeapBytes / (1024 * 1024) + " MB heap)";
     return "tierwise: out of memory "
         + where
