@@ -28,6 +28,7 @@ public final class MemoizedRule {
   // Whether every variable the rule reads is a number: then a positioned resolver's values are
   // keyed by their bits, without a boxed Double each.
   private final boolean numeric;
+  private final boolean translated;
   private final ConcurrentHashMap<Key, Boolean> results = new ConcurrentHashMap<>();
 
   /** The positions of {@link #names} for one class of {@link PositionedVariables}. */
@@ -44,6 +45,7 @@ public final class MemoizedRule {
     this.rule = rule;
     this.names = names;
     this.numeric = numeric;
+    this.translated = rule.translated();
   }
 
   /**
@@ -70,9 +72,12 @@ public final class MemoizedRule {
     return rule;
   }
 
-  /** As {@link RuleExpression#evalBoolean}, remembering the result for these values. */
+  /**
+   * As {@link RuleExpression#evalBoolean}, remembering the result for these values; a translated
+   * rule read by position is evaluated directly, which costs less than a lookup.
+   */
   public boolean evalBoolean(CelVariableResolver variables) throws RuleEvaluationException {
-    if (names == null || bypass) {
+    if (names == null || bypass || (translated && variables instanceof PositionedVariables)) {
       return rule.evalBoolean(variables);
     }
     int[] at = variables instanceof PositionedVariables ? positionsIn(variables) : null;

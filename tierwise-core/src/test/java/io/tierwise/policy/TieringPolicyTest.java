@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tierwise.TierwiseException;
 import io.tierwise.metrics.Indicator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TieringPolicyTest {
@@ -109,6 +110,34 @@ class TieringPolicyTest {
         java.nio.file.Files.list(
             io.tierwise.testing.SharedData.repository().resolve("examples/policies"))) {
       files.forEach(file -> assertThat(TieringPolicy.load(file).name()).isNotBlank());
+    }
+  }
+
+  /**
+   * Classification evaluates every rule for every customer: the shipped policies' rules must all be
+   * in the part of CEL that runs as Java (ADR 0002), or a million customers pay CEL's interpreter
+   * again.
+   */
+  @Test
+  void everyRuleOfTheShippedPoliciesIsTranslated() throws java.io.IOException {
+    List<TieringPolicy> policies = new java.util.ArrayList<>();
+    policies.add(TieringPolicy.defaults());
+    try (var files =
+        java.nio.file.Files.list(
+            io.tierwise.testing.SharedData.repository().resolve("examples/policies"))) {
+      files.forEach(file -> policies.add(TieringPolicy.load(file)));
+    }
+    for (TieringPolicy policy : policies) {
+      List<io.tierwise.rules.RuleExpression> rules = new java.util.ArrayList<>();
+      for (RuleTable table :
+          List.of(policy.behaviour(), policy.needs(), policy.relationship(), policy.lifecycle())) {
+        table.rules().forEach(rule -> rules.add(rule.when()));
+      }
+      policy.tags().forEach(tag -> rules.add(tag.when()));
+      assertThat(rules).hasSizeGreaterThan(10);
+      assertThat(rules)
+          .as(policy.name())
+          .allSatisfy(rule -> assertThat(rule.translated()).as(rule.source()).isTrue());
     }
   }
 

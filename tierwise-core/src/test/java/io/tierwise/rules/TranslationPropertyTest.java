@@ -1,0 +1,338 @@
+package io.tierwise.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tierwise.rules.RuleExpression.ResultType;
+import io.tierwise.rules.RuleExpression.VariableType;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java translation of an expression gives CEL's result, on generated expressions of every
+ * construct it covers and on values chosen to find the corners: NaN, -0.0, infinities, whole
+ * numbers beyond 2^53, overflow, division by zero. Where CEL reports an error, the translation must
+ * not give a value (it falls back to CEL).
+ */
+class TranslationPropertyTest {
+
+  private static final Map<String, VariableType> VARIABLES = variables();
+  private static final List<String> NAMES = List.copyOf(VARIABLES.keySet());
+
+  private static Map<String, VariableType> variables() {
+    Map<String, VariableType> variables = new LinkedHashMap<>();
+    variables.put("x", VariableType.NUMBER);
+    variables.put("y", VariableType.NUMBER);
+    variables.put("i", VariableType.INTEGER);
+    variables.put("j", VariableType.INTEGER);
+    variables.put("s", VariableType.TEXT);
+    variables.put("t", VariableType.TEXT);
+    variables.put("b", VariableType.BOOLEAN);
+    variables.put("row", VariableType.TEXT_MAP);
+    return variables;
+  }
+
+  private static final double[] NUMBERS = {
+    Double.NaN,
+    0.0,
+    -0.0,
+    1.0,
+    -1.0,
+    2.5,
+    3.0,
+    Double.POSITIVE_INFINITY,
+    Double.NEGATIVE_INFINITY,
+    9007199254740992.0,
+    1e308,
+    Double.MIN_VALUE
+  };
+  private static final long[] WHOLES = {
+    0, 1, -1, 2, 3, 7, Long.MAX_VALUE, Long.MIN_VALUE, 9007199254740993L, 4_000_000_000L
+  };
+  private static final String[] TEXTS = {"a", "b", "", "Gold", "k", "n"};
+
+  /** Values read by position, in an order unlike the declaration's. */
+  private record Values(Object[] values) implements PositionedVariables {
+    static final List<String> ORDER = List.of("row", "t", "b", "j", "x", "s", "i", "y");
+
+    @Override
+    public Optional<Object> find(String name) {
+      int position = position(name);
+      return position < 0 ? Optional.empty() : Optional.ofNullable(values[position]);
+    }
+
+    @Override
+    public int position(String name) {
+      return ORDER.indexOf(name);
+    }
+
+    @Override
+    public Object valueAt(int position) {
+      return values[position];
+    }
+
+    @Override
+    public double numberAt(int position) {
+      return (Double) values[position];
+    }
+
+    static Values random(Random random) {
+      Object[] values = new Object[ORDER.size()];
+      for (int p = 0; p < values.length; p++) {
+        values[p] =
+            switch (VARIABLES.get(ORDER.get(p))) {
+              case NUMBER ->
+                  random.nextInt(4) == 0
+                      ? random.nextGaussian() * 10
+                      : NUMBERS[random.nextInt(NUMBERS.length)];
+              case INTEGER ->
+                  random.nextInt(4) == 0
+                      ? (long) random.nextInt(21) - 10
+                      : WHOLES[random.nextInt(WHOLES.length)];
+              case TEXT -> TEXTS[random.nextInt(TEXTS.length)];
+              case BOOLEAN -> random.nextBoolean();
+              case TEXT_MAP ->
+                  List.<Map<String, String>>of(
+                          Map.of("k", "v"), Map.of(), Map.of("k", "a", "n", "Gold"))
+                      .get(random.nextInt(3));
+            };
+      }
+      return new Values(values);
+    }
+
+    Map<String, Object> byName() {
+      Map<String, Object> byName = new HashMap<>();
+      for (int p = 0; p < values.length; p++) {
+        byName.put(ORDER.get(p), values[p]);
+      }
+      return byName;
+    }
+  }
+
+  /** Random well-typed expressions of the covered constructs. */
+  private static final class Generator {
+    private final Random random;
+
+    Generator(Random random) {
+      this.random = random;
+    }
+
+    String bool(int depth) {
+      int choice = random.nextInt(depth <= 0 ? 3 : 17);
+      return switch (choice) {
+        case 0 -> "b";
+        case 1 -> random.nextBoolean() ? "true" : "false";
+        case 2 -> "(" + real(0) + " " + ordering() + " " + real(0) + ")";
+        case 3 -> "(" + real(depth - 1) + " " + ordering() + " " + real(depth - 1) + ")";
+        case 4 -> "(" + whole(depth - 1) + " " + ordering() + " " + whole(depth - 1) + ")";
+        case 5 -> "(" + real(depth - 1) + " " + ordering() + " " + whole(depth - 1) + ")";
+        case 6 -> "(" + whole(depth - 1) + " " + ordering() + " " + real(depth - 1) + ")";
+        case 7 -> "(" + real(depth - 1) + " " + equality() + " " + real(depth - 1) + ")";
+        case 8 -> "(" + whole(depth - 1) + " " + equality() + " " + whole(depth - 1) + ")";
+        case 9 -> "(" + text(depth - 1) + " " + equality() + " " + text(depth - 1) + ")";
+        case 10 -> "(" + bool(depth - 1) + " " + equality() + " " + bool(depth - 1) + ")";
+        case 11 -> "!" + bool(depth - 1);
+        case 12 -> "(" + bool(depth - 1) + " && " + bool(depth - 1) + ")";
+        case 13 -> "(" + bool(depth - 1) + " || " + bool(depth - 1) + ")";
+        case 14 -> "(" + bool(depth - 1) + " ? " + bool(depth - 1) + " : " + bool(depth - 1) + ")";
+        default ->
+            random.nextBoolean()
+                ? "(" + text(depth - 1) + " in ['a', 'Gold', 'c'])"
+                : "(" + whole(depth - 1) + " in [1, 3, -10])";
+      };
+    }
+
+    String real(int depth) {
+      int choice = random.nextInt(depth <= 0 ? 2 : 5);
+      return switch (choice) {
+        case 0 -> random.nextBoolean() ? "x" : "y";
+        case 1 -> List.of("0.0", "1.0", "2.5", "0.5", "1e300", "3.0").get(random.nextInt(6));
+        case 2 -> "(" + real(depth - 1) + " " + arithmetic() + " " + real(depth - 1) + ")";
+        case 3 -> "-" + real(depth - 1);
+        default -> "(" + bool(depth - 1) + " ? " + real(depth - 1) + " : " + real(depth - 1) + ")";
+      };
+    }
+
+    String whole(int depth) {
+      int choice = random.nextInt(depth <= 0 ? 2 : 5);
+      return switch (choice) {
+        case 0 -> random.nextBoolean() ? "i" : "j";
+        case 1 ->
+            List.of("0", "1", "2", "3", "9223372036854775807", "4000000000").get(random.nextInt(6));
+        case 2 ->
+            "("
+                + whole(depth - 1)
+                + " "
+                + List.of("+", "-", "*", "/", "%").get(random.nextInt(5))
+                + " "
+                + whole(depth - 1)
+                + ")";
+        case 3 -> "-" + whole(depth - 1);
+        default ->
+            "(" + bool(depth - 1) + " ? " + whole(depth - 1) + " : " + whole(depth - 1) + ")";
+      };
+    }
+
+    String text(int depth) {
+      int choice = random.nextInt(depth <= 0 ? 2 : 4);
+      return switch (choice) {
+        case 0 -> random.nextBoolean() ? "s" : "t";
+        case 1 -> "'" + TEXTS[random.nextInt(TEXTS.length)] + "'";
+        case 2 -> "row[" + text(depth - 1) + "]";
+        default -> "(" + bool(depth - 1) + " ? " + text(depth - 1) + " : " + text(depth - 1) + ")";
+      };
+    }
+
+    private String ordering() {
+      return List.of("<", "<=", ">", ">=").get(random.nextInt(4));
+    }
+
+    private String equality() {
+      return random.nextBoolean() ? "==" : "!=";
+    }
+
+    private String arithmetic() {
+      return List.of("+", "-", "*", "/").get(random.nextInt(4));
+    }
+  }
+
+  @Property(tries = 400)
+  void trueFalseExpressionsGiveCelsResult(@ForAll long seed) throws Exception {
+    Random random = new Random(seed);
+    String source = new Generator(random).bool(1 + random.nextInt(3));
+    RuleExpression rule = RuleExpression.compile(source, "test", ResultType.BOOLEAN, VARIABLES);
+    assertThat(rule.translated()).as(source).isTrue();
+    for (int k = 0; k < 40; k++) {
+      Values values = Values.random(random);
+      Object cel = celResult(rule, values);
+      Optional<Object> translated = translatedResult(rule, values);
+      if (cel instanceof RuleEvaluationException) {
+        assertThat(translated)
+            .as("%s with %s: CEL says %s", source, values.byName(), cel)
+            .isEmpty();
+      } else if (translated.isPresent()) {
+        assertThat(translated.get()).as("%s with %s", source, values.byName()).isEqualTo(cel);
+      }
+      // whichever path it takes, the public evaluation is CEL's, by position and by name
+      assertThat(publicResult(rule, values, true)).as(source).isEqualTo(describe(cel));
+      assertThat(describe(mapResult(rule, values))).as(source).isEqualTo(describe(cel));
+    }
+  }
+
+  @Property(tries = 200)
+  void numberExpressionsGiveCelsResult(@ForAll long seed) throws Exception {
+    Random random = new Random(seed);
+    Generator generator = new Generator(random);
+    String source = random.nextBoolean() ? generator.real(3) : generator.whole(3);
+    RuleExpression rule = RuleExpression.compile(source, "test", ResultType.NUMBER, VARIABLES);
+    assertThat(rule.translated()).as(source).isTrue();
+    for (int k = 0; k < 40; k++) {
+      Values values = Values.random(random);
+      Object cel = celResult(rule, values);
+      if (cel instanceof Long whole) {
+        cel = (double) whole;
+      }
+      Optional<Object> translated = translatedResult(rule, values);
+      if (cel instanceof RuleEvaluationException) {
+        assertThat(translated)
+            .as("%s with %s: CEL says %s", source, values.byName(), cel)
+            .isEmpty();
+      } else if (translated.isPresent()) {
+        // Double.equals: NaN equals NaN, 0.0 and -0.0 apart
+        assertThat(translated.get()).as("%s with %s", source, values.byName()).isEqualTo(cel);
+      }
+      assertThat(publicResult(rule, values, false)).as(source).isEqualTo(describe(cel));
+    }
+  }
+
+  @Test
+  void expressionsOutsideThePartAreLeftToCel() {
+    for (String source :
+        List.of(
+            "row == row",
+            "s.startsWith('G')",
+            "size(s) > 0",
+            "math.least(x, y) > 1.0",
+            "s < t",
+            "x in [1.0, 2.0]",
+            "double(i) > x",
+            "int(x) > i")) {
+      assertThat(RuleExpression.compile(source, "test", ResultType.BOOLEAN, VARIABLES).translated())
+          .as(source)
+          .isFalse();
+    }
+  }
+
+  @Test
+  void theFallbackGivesCelsErrorAndItsAbsorption() throws Exception {
+    RuleExpression overflow =
+        RuleExpression.compile("i * 2 > 0 && b", "test", ResultType.BOOLEAN, VARIABLES);
+    Values big = valuesWith(Long.MAX_VALUE, false);
+    // CEL's && gives false when either side is false, even if the other is an error
+    assertThat(overflow.evalBoolean(big)).isFalse();
+    Values bigTrue = valuesWith(Long.MAX_VALUE, true);
+    assertThatThrownBy(() -> overflow.evalBoolean(bigTrue))
+        .isInstanceOf(RuleEvaluationException.class)
+        .hasMessageContaining("overflow");
+    assertThat(overflow.evalBoolean(valuesWith(3, true))).isTrue();
+  }
+
+  private static Values valuesWith(long i, boolean b) {
+    Object[] values = {Map.of(), "a", b, 0L, 1.0, "a", i, 2.0};
+    return new Values(values);
+  }
+
+  private static Object celResult(RuleExpression rule, Values values) {
+    try {
+      Map<String, Object> byName = values.byName();
+      return rule.evalWithCel(name -> Optional.ofNullable(byName.get(name)));
+    } catch (RuleEvaluationException e) {
+      return e;
+    }
+  }
+
+  private static Object mapResult(RuleExpression rule, Values values) {
+    try {
+      return rule.eval(values.byName());
+    } catch (RuleEvaluationException e) {
+      return e;
+    }
+  }
+
+  private static Optional<Object> translatedResult(RuleExpression rule, Values values) {
+    Translation translation = rule.translation();
+    int[] at = translation.positionsIn(values);
+    try {
+      return Optional.of(
+          translation.isBoolean()
+              ? (Object) translation.evalBoolean(values, at)
+              : (Object) translation.evalNumber(values, at));
+    } catch (Translation.Fallback fallback) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * What the public API gives through the positioned path, any error as "error": the text of CEL's
+   * own messages can differ between two evaluations once the JVM throws its preallocated
+   * ArithmeticException without a message (OmitStackTraceInFastThrow).
+   */
+  private static String publicResult(RuleExpression rule, Values values, boolean bool) {
+    try {
+      return String.valueOf(bool ? rule.evalBoolean(values) : rule.evalNumber(values));
+    } catch (RuleEvaluationException e) {
+      return "error";
+    }
+  }
+
+  private static String describe(Object cel) {
+    return cel instanceof RuleEvaluationException ? "error" : cel.toString();
+  }
+}
