@@ -124,6 +124,32 @@ public final class RuleExpression {
     this.translation = translation;
   }
 
+  /**
+   * Compilers (immutable, thread-safe) by result type and declared variables: building one sets up
+   * CEL's whole standard environment, and a policy compiles a few dozen rules against a handful of
+   * variable sets.
+   */
+  private static final Map<Map.Entry<ResultType, Map<String, VariableType>>, CelCompiler>
+      COMPILERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static CelCompiler compiler(ResultType resultType, Map<String, VariableType> variables) {
+    Map<String, VariableType> key = Map.copyOf(variables);
+    if (COMPILERS.size() >= 64) {
+      COMPILERS.clear(); // a long-lived process meeting many variable sets stays bounded
+    }
+    return COMPILERS.computeIfAbsent(
+        Map.entry(resultType, key),
+        unused -> {
+          CelCompilerBuilder builder =
+              CelCompilerFactory.standardCelCompilerBuilder()
+                  .setOptions(Options.OPTIONS)
+                  .addLibraries(CelExtensions.strings(), CelExtensions.math(Options.OPTIONS))
+                  .setResultType(resultType.celType);
+          key.forEach((name, type) -> builder.addVar(name, type.celType));
+          return builder.build();
+        });
+  }
+
   /** True if {@code name} can be used as a variable in an expression. */
   public static boolean isIdentifier(String name) {
     return IDENTIFIER.matcher(name).matches();
@@ -140,14 +166,7 @@ public final class RuleExpression {
   public static RuleExpression compile(
       String source, String configKey, ResultType resultType, Map<String, VariableType> variables) {
     Objects.requireNonNull(source, "source");
-    CelCompilerBuilder builder =
-        CelCompilerFactory.standardCelCompilerBuilder()
-            .setOptions(Options.OPTIONS)
-            .addLibraries(CelExtensions.strings(), CelExtensions.math(Options.OPTIONS))
-            .setResultType(resultType.celType);
-    variables.forEach((name, type) -> builder.addVar(name, type.celType));
-    CelCompiler compiler = builder.build();
-    CelValidationResult result = compiler.compile(source);
+    CelValidationResult result = compiler(resultType, variables).compile(source);
     if (result.hasError()) {
       throw TierwiseException.invalidConfig(
           configKey

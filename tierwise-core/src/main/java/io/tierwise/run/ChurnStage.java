@@ -263,11 +263,16 @@ final class ChurnStage {
    * {@code " (+0.31)"}, as {@code String.format(Locale.ROOT, " (%+.2f)", contribution)} writes it,
    * but without a Formatter (about 20 µs a call, for every alert) when the value is clearly off a
    * rounding tie: within a quarter cent of a whole cent, where every rounding gives the same
-   * digits.
+   * digits. Under a quarter cent, the Formatter writes zero with the value's sign ({@code -0.00}
+   * for -0.001 and for -0.0), and so does this.
    */
   static void appendContribution(StringBuilder text, double contribution) {
     double scaled = contribution * 100;
     double units = Math.rint(scaled);
+    if (units == 0 && Math.abs(scaled) < 0.25) {
+      text.append(Double.doubleToRawLongBits(contribution) < 0 ? " (-0.00)" : " (+0.00)");
+      return;
+    }
     if (units != 0 && Math.abs(scaled - units) < 0.25 && Math.abs(units) < 1e15) {
       long whole = (long) Math.abs(units);
       long cents = whole % 100;

@@ -21,8 +21,38 @@ class ChurnSignalTextTest {
   @Test
   void contributionsAreWrittenAsTheFormatterWritesThem() {
     double[] edges = {
-      0, -0.0, 0.001, 0.004999, 0.005, 0.0050001, 0.015, 0.125, 0.135, 1.115, 2.675, -2.675, 0.994,
-      0.995, 0.996, 9.995, 99.995, 1e13, 1e15, 1.5e16, -0.31, 0.31, 12.3456
+      0,
+      -0.0,
+      0.001,
+      0.004999,
+      0.005,
+      0.0050001,
+      0.015,
+      0.125,
+      0.135,
+      1.115,
+      2.675,
+      -2.675,
+      0.994,
+      0.995,
+      0.996,
+      9.995,
+      99.995,
+      1e13,
+      1e15,
+      1.5e16,
+      -0.31,
+      0.31,
+      12.3456,
+      -0.001,
+      -0.0024,
+      0.0024,
+      -0.0025,
+      0.0025,
+      Double.MIN_VALUE,
+      -Double.MIN_VALUE,
+      1e-300,
+      -1e-300
     };
     for (double value : edges) {
       assertThat(written(value)).as("%s", value).isEqualTo(expected(value));
@@ -30,8 +60,9 @@ class ChurnSignalTextTest {
     SplittableRandom random = new SplittableRandom(7);
     for (int i = 0; i < 200_000; i++) {
       double value =
-          switch (i % 4) {
+          switch (i % 5) {
             case 0 -> random.nextDouble(-3, 3);
+            case 4 -> random.nextDouble(-0.006, 0.006); // rounds to a signed zero, or nearly
             case 1 ->
                 Math.round(random.nextDouble(0, 5_000)) / 1000.0; // ties at 5 in the third digit
             case 2 -> Math.round(random.nextDouble(0, 50_000)) / 200.0;
