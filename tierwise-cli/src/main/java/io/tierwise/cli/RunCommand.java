@@ -71,6 +71,12 @@ final class RunCommand implements Callable<Integer> {
               + " training one")
   Path churnModel;
 
+  @Option(
+      names = "--timings",
+      description =
+          "print the seconds each stage took (reading, training, classifying...) on standard error")
+  boolean timings;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -119,6 +125,14 @@ final class RunCommand implements Callable<Integer> {
             Clock.systemUTC(),
             ClassificationRun.Histories.RELEASE);
     double seconds = (System.nanoTime() - started) / 1e9;
+    if (timings) {
+      StringBuilder text = new StringBuilder("timings: ingest ").append(tenths(ingestSeconds));
+      outcome
+          .phases()
+          .forEach(
+              (phase, took) -> text.append(", ").append(phase).append(' ').append(tenths(took)));
+      err.println(text.append(" s"));
+    }
     stdout.println(
         "classified "
             + outcome.customers()
@@ -148,5 +162,9 @@ final class RunCommand implements Callable<Integer> {
     }
     stdout.flush();
     return quality.failed() ? ExitCodes.DATA_QUALITY : ExitCodes.OK;
+  }
+
+  private static String tenths(double seconds) {
+    return String.format(java.util.Locale.ROOT, "%.1f", seconds);
   }
 }

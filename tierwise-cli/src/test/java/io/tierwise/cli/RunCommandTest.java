@@ -69,6 +69,28 @@ class RunCommandTest {
   }
 
   @Test
+  void timingsNameEveryStageOnStandardError() {
+    Path out = directory.resolve("timed");
+    Result result =
+        run(
+            "run",
+            "--data",
+            data.toString(),
+            "--out",
+            out.toString(),
+            "--no-progress",
+            "--timings");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err())
+        .containsPattern(
+            "timings: ingest \\d+\\.\\d, churn training \\d+\\.\\d, clv fit \\d+\\.\\d,"
+                + " indicators \\d+\\.\\d, classification fit \\d+\\.\\d, clusters \\d+\\.\\d,"
+                + " churn scoring \\d+\\.\\d, classify and write customers \\d+\\.\\d,"
+                + " summary and models \\d+\\.\\d s");
+    assertThat(result.out()).contains("classified 300 customers").doesNotContain("timings");
+  }
+
+  @Test
   void aLaterRunReusesTheSavedChurnModelAndRefusesOneOfAnotherSchema() throws IOException {
     Path first = directory.resolve("first");
     assertThat(

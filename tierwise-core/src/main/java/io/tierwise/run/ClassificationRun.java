@@ -56,6 +56,7 @@ public final class ClassificationRun {
    *
    * @param alerts churn alerts written to alerts.csv
    * @param notes parts of the run that were skipped, and why (e.g. too little history for churn)
+   * @param phases wall seconds of each stage, in the order they ran (for {@code run --timings})
    */
   public record Outcome(
       RunProvenance provenance,
@@ -63,9 +64,24 @@ public final class ClassificationRun {
       long customers,
       ClassificationModel model,
       long alerts,
-      List<String> notes) {
+      List<String> notes,
+      Map<String, Double> phases) {
     public Outcome {
       notes = List.copyOf(notes);
+      phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
+    }
+  }
+
+  /** Wall seconds per stage, in the order the stages ran. */
+  private static final class Phases {
+    private final Map<String, Double> seconds = new LinkedHashMap<>();
+    private long since = System.nanoTime();
+
+    /** Ends the stage {@code name}, which began where the previous one ended. */
+    void end(String name) {
+      long now = System.nanoTime();
+      seconds.put(name, (now - since) / 1e9);
+      since = now;
     }
   }
 
@@ -116,6 +132,7 @@ public final class ClassificationRun {
       ChurnSource churnSource,
       Clock clock,
       Histories histories) {
+    Phases phases = new Phases();
     int asOfDay = (int) provenance.asOf().toEpochDay();
     IndicatorFunction function =
         new IndicatorFunction(asOfDay, policy.indicators(), customers.featureCount());
@@ -123,16 +140,22 @@ public final class ClassificationRun {
     // customer's history and releases it, so the ledger and the table never coexist in full.
     ChurnStage.Training churnTraining =
         ChurnStage.train(customers, policy, provenance.asOf(), churnSource, clock);
+    phases.end("churn training");
     ClvStage.Fit clvFit = ClvStage.fit(customers, policy.potentialValue(), provenance.asOf());
+    phases.end("clv fit");
     ClvStage clv =
         clvFit.apply(
             histories == Histories.RELEASE
                 ? IndicatorTable.computeAndRelease(customers, function)
                 : IndicatorTable.compute(customers, function));
     IndicatorTable table = clv.table();
+    phases.end("indicators");
     ClassificationModel model = ClassificationTrainer.fit(table, policy);
+    phases.end("classification fit");
     ClusterStage clusters = ClusterStage.run(table, policy.clusters());
+    phases.end("clusters");
     ChurnStage churn = ChurnStage.run(churnTraining, policy, table, clusters.model());
+    phases.end("churn scoring");
     Alerts alerts = new Alerts();
     try {
       Files.createDirectories(out);
@@ -140,6 +163,7 @@ public final class ClassificationRun {
       Files.deleteIfExists(out.resolve(CLUSTER_MODEL));
       RunSummary summary = new RunSummary(model);
       writeCustomers(table, model, summary, churn, clusters, alerts, out.resolve(CUSTOMERS));
+      phases.end("classify and write customers");
       alerts.write(out.resolve(ALERTS));
       ObjectNode json = summary.toJson(provenance, table);
       churn.toJson(json.putObject("churn"), alerts);
@@ -150,6 +174,7 @@ public final class ClassificationRun {
       Files.writeString(out.resolve(POLICY), policy.text(), StandardCharsets.UTF_8);
       churn.model().ifPresent(found -> found.save(out.resolve(CHURN_MODEL)));
       clusters.model().ifPresent(found -> found.save(out.resolve(CLUSTER_MODEL)));
+      phases.end("summary and models");
     } catch (IOException e) {
       throw TierwiseException.storage("cannot write results to " + out + ": " + e.getMessage(), e);
     }
@@ -169,7 +194,7 @@ public final class ClassificationRun {
                 notes.add("clustering skipped");
               }
             });
-    return new Outcome(provenance, out, table.size(), model, alerts.size(), notes);
+    return new Outcome(provenance, out, table.size(), model, alerts.size(), notes, phases.seconds);
   }
 
   private static void writeCustomers(
