@@ -26,9 +26,10 @@ import java.util.Set;
  * everything and -0.0 below 0, as {@link Double#compare} does. An expression with anything else is
  * not translated and CEL evaluates it.
  *
- * <p>Where CEL would report an error (whole-number overflow or division by zero, a variable of the
- * wrong type), evaluation throws {@link Fallback} and the caller lets CEL evaluate the expression
- * from the start: CEL has no side effects, so the result is CEL's own, error included. Results are
+ * <p>Where CEL would report an error (whole-number overflow or division by zero, a missing map key,
+ * a variable of the wrong type), or where its answer depends on more than the values (see {@link
+ * #equal}), evaluation throws {@link Fallback} and the caller lets CEL evaluate the expression from
+ * the start: CEL has no side effects, so the result is CEL's own, error included. Results are
  * checked against CEL's on generated expressions and values ({@code TranslationPropertyTest}).
  * Immutable and thread-safe.
  */
@@ -74,7 +75,7 @@ final class Translation {
     Map<?, ?> eval(PositionedVariables variables, int[] at) throws Fallback;
   }
 
-  private final Object root; // one of the four node types
+  private final Object root; // a node of any kind; RuleExpression keeps Bool, Real and Whole roots
   private final String[] names; // the variables read; node slot i reads at[i]
 
   private Translation(Object root, String[] names) {
@@ -83,9 +84,8 @@ final class Translation {
   }
 
   /**
-   * The translation of a checked expression, or empty if it uses anything outside the part. A
-   * translation may also give a map, which no caller evaluates: only true/false and number roots
-   * are evaluated.
+   * The translation of a checked expression, or empty if it uses anything outside the part. The
+   * caller keeps only translations whose root gives the expression's result type.
    */
   static Optional<Translation> of(CelAbstractSyntaxTree ast, Map<String, VariableType> declared) {
     Translator translator = new Translator(ast, declared);
