@@ -160,11 +160,11 @@ final class CustomersCsv {
     line.append(scaled / scale);
     if (decimals > 0) {
       line.append('.');
-      String fraction = Long.toString(scaled % scale);
-      for (int pad = fraction.length(); pad < decimals; pad++) {
-        line.append('0');
+      long fraction = scaled % scale;
+      // digit by digit, leading zeros included: no String per number (tens of millions a run)
+      for (long place = scale / 10; place > 0; place /= 10) {
+        line.append((char) ('0' + fraction / place % 10));
       }
-      line.append(fraction);
     }
   }
 
