@@ -2,6 +2,7 @@ package io.tierwise.ingest;
 
 import dev.cel.runtime.CelVariableResolver;
 import io.tierwise.TierwiseException;
+import io.tierwise.rules.PositionedVariables;
 import io.tierwise.rules.RuleEvaluationException;
 import io.tierwise.rules.RuleExpression;
 import java.util.ArrayList;
@@ -170,7 +171,7 @@ final class RowBinder {
     }
     this.attributeNames = List.copyOf(names);
     this.attributeColumns = positions.stream().mapToInt(Integer::intValue).toArray();
-    this.resolver = this::resolve;
+    this.resolver = new RowVariables();
     this.slotArray = slots.toArray(new Slot[0]);
     this.derivedAmount =
         spec.kind() == SourceKind.ORDERS
@@ -578,19 +579,49 @@ final class RowBinder {
     return excludeRule == null ? "" : excludeRule.source();
   }
 
-  private Optional<Object> resolve(String name) {
-    if (name.equals("row")) {
-      Map<String, String> row = new LinkedHashMap<>();
-      List<String> columns = source.columns();
-      for (int i = 0; i < columns.size(); i++) {
-        row.put(columns.get(i), i < source.fieldCount() ? source.field(i) : "");
+  /**
+   * The current row as expression variables: each column by its name, and {@code row}, a map of
+   * them all. Read by position (the column's index; {@code row} after the last column), so that
+   * translated expressions (ADR 0002) find a column without a lookup by name.
+   */
+  private final class RowVariables implements PositionedVariables {
+    @Override
+    public Optional<Object> find(String name) {
+      int position = position(name);
+      return position < 0 ? Optional.empty() : Optional.of(valueAt(position));
+    }
+
+    @Override
+    public int position(String name) {
+      if (name.equals("row")) {
+        return source.columns().size();
       }
-      return Optional.of(row);
+      Integer position = columnIndex.get(name);
+      return position == null ? -1 : position;
     }
-    Integer position = columnIndex.get(name);
-    if (position == null) {
-      return Optional.empty();
+
+    /** Positions are those of this binder's header. */
+    @Override
+    public Object layout() {
+      return columnIndex;
     }
-    return Optional.of(position < source.fieldCount() ? source.field(position) : "");
+
+    @Override
+    public Object valueAt(int position) {
+      List<String> columns = source.columns();
+      if (position == columns.size()) {
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+          row.put(columns.get(i), i < source.fieldCount() ? source.field(i) : "");
+        }
+        return row;
+      }
+      return position < source.fieldCount() ? source.field(position) : "";
+    }
+
+    @Override
+    public double numberAt(int position) {
+      throw new UnsupportedOperationException("columns are text");
+    }
   }
 }

@@ -32,7 +32,7 @@ public final class MemoizedRule {
   private final ConcurrentHashMap<Key, Boolean> results = new ConcurrentHashMap<>();
 
   /** The positions of {@link #names} for one class of {@link PositionedVariables}. */
-  private record Positions(Class<?> of, int[] positions) {}
+  private record Positions(Object of, int[] positions) {}
 
   private volatile Positions positions;
 
@@ -152,12 +152,12 @@ public final class MemoizedRule {
   /** The positions of the rule's variables in this class of resolver, looked up once. */
   private int[] positionsIn(CelVariableResolver variables) {
     Positions known = positions;
-    if (known == null || known.of() != variables.getClass()) {
+    if (known == null || known.of() != ((PositionedVariables) variables).layout()) {
       int[] found = new int[names.length];
       for (int i = 0; i < names.length; i++) {
         found[i] = ((PositionedVariables) variables).position(names[i]);
       }
-      known = new Positions(variables.getClass(), found);
+      known = new Positions(((PositionedVariables) variables).layout(), found);
       positions = known;
     }
     return known.positions();

@@ -8,10 +8,18 @@ import dev.cel.runtime.CelVariableResolver;
  */
 public interface PositionedVariables extends CelVariableResolver {
   /**
-   * The position of variable {@code name}, the same for every instance of the class; -1 for a name
-   * the class does not know.
+   * The position of variable {@code name}, the same for every instance of the same {@link #layout};
+   * -1 for a name the layout does not know.
    */
   int position(String name);
+
+  /**
+   * What positions depend on, compared by identity: instances with the same layout give every name
+   * the same position. By default the class (positions fixed for it).
+   */
+  default Object layout() {
+    return getClass();
+  }
 
   /** The value at {@code position}, as {@link #find} gives it for the name. */
   Object valueAt(int position);

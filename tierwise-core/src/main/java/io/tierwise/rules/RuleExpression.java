@@ -105,7 +105,7 @@ public final class RuleExpression {
   // The positions of the translation's variables for the last class of resolver seen.
   private volatile Positions positions;
 
-  private record Positions(Class<?> of, int[] at) {}
+  private record Positions(Object of, int[] at) {}
 
   private RuleExpression(
       String source,
@@ -360,8 +360,8 @@ public final class RuleExpression {
       return null;
     }
     Positions known = positions;
-    if (known == null || known.of() != variables.getClass()) {
-      known = new Positions(variables.getClass(), translation.positionsIn(positioned));
+    if (known == null || known.of() != positioned.layout()) {
+      known = new Positions(positioned.layout(), translation.positionsIn(positioned));
       positions = known;
     }
     return known.at();

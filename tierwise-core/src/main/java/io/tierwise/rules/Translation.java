@@ -19,12 +19,13 @@ import java.util.Set;
  *
  * <p>The part: constants and variables that are numbers ({@code double}), whole numbers ({@code
  * int}), text and true/false; comparisons; arithmetic; {@code !}, {@code &&}, {@code ||}, {@code ?
- * :}; {@code in} over a list of text or whole-number constants; and a text map's {@code key in map}
- * and {@code map[key]} (the customer's attributes). Each call is translated by the overload the CEL
- * checker chose for it, with CEL's semantics for that overload: IEEE arithmetic for numbers, {@code
- * ==} that tells 0.0 from -0.0, and number-against-whole comparisons that order NaN above
- * everything and -0.0 below 0, as {@link Double#compare} does. An expression with anything else is
- * not translated and CEL evaluates it.
+ * :}; {@code in} over a list of text or whole-number constants; a text map's {@code key in map} and
+ * {@code map[key]} (the customer's attributes); and text's {@code startsWith}, {@code endsWith},
+ * {@code contains} and {@code size} (mappings' row rules). Each call is translated by the overload
+ * the CEL checker chose for it, with CEL's semantics for that overload: IEEE arithmetic for
+ * numbers, {@code ==} that tells 0.0 from -0.0, and number-against-whole comparisons that order NaN
+ * above everything and -0.0 below 0, as {@link Double#compare} does. An expression with anything
+ * else is not translated and CEL evaluates it.
  *
  * <p>Where CEL would report an error (whole-number overflow or division by zero, a missing map key,
  * a variable of the wrong type), or where its answer depends on more than the values (see {@link
@@ -241,14 +242,16 @@ final class Translation {
     private Object call(CelExpr expr) {
       CelExpr.CelCall call = expr.call();
       Optional<CelReference> reference = ast.getReference(expr.id());
-      if (call.target().isPresent()
-          || reference.isEmpty()
-          || reference.get().overloadIds().size() != 1) {
+      if (reference.isEmpty() || reference.get().overloadIds().size() != 1) {
         return null;
       }
       String overload = reference.get().overloadIds().get(0);
+      // a receiver call (s.startsWith(p)) takes its receiver as the first argument
+      List<CelExpr> operands = new ArrayList<>();
+      call.target().ifPresent(operands::add);
+      operands.addAll(call.args());
       List<Object> args = new ArrayList<>();
-      for (CelExpr arg : call.args()) {
+      for (CelExpr arg : operands) {
         if (overload.equals("in_list") && arg.getKind() == CelExpr.ExprKind.Kind.LIST) {
           args.add(arg); // the list itself is read as constants below
           continue;
@@ -268,6 +271,10 @@ final class Translation {
     }
 
     private static Object unary(String overload, Object a) {
+      if ((overload.equals("size_string") || overload.equals("string_size"))
+          && a instanceof Text x) {
+        return (Whole) (v, at) -> codePoints(x.eval(v, at)); // CEL counts code points
+      }
       if (overload.equals("logical_not") && a instanceof Bool x) {
         return (Bool) (v, at) -> !x.eval(v, at);
       }
@@ -314,6 +321,18 @@ final class Translation {
         case "equals" -> equality(a, b, false);
         case "not_equals" -> equality(a, b, true);
         case "in_list" -> inList(a, (CelExpr) b);
+        case "starts_with_string" ->
+            a instanceof Text x && b instanceof Text y
+                ? (Bool) (v, at) -> x.eval(v, at).startsWith(y.eval(v, at))
+                : null;
+        case "ends_with_string" ->
+            a instanceof Text x && b instanceof Text y
+                ? (Bool) (v, at) -> x.eval(v, at).endsWith(y.eval(v, at))
+                : null;
+        case "contains_string" ->
+            a instanceof Text x && b instanceof Text y
+                ? (Bool) (v, at) -> x.eval(v, at).contains(y.eval(v, at))
+                : null;
         case "in_map" ->
             a instanceof Text key && b instanceof TextMap map
                 ? (Bool) (v, at) -> map.eval(v, at).containsKey(key.eval(v, at))
@@ -461,6 +480,10 @@ final class Translation {
         case GREATER_EQUALS -> compared >= 0;
       };
     }
+  }
+
+  private static long codePoints(String text) {
+    return text.codePointCount(0, text.length());
   }
 
   private static long addExact(long a, long b) throws Fallback {

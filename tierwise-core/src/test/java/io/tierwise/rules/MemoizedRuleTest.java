@@ -143,10 +143,10 @@ class MemoizedRuleTest {
 
   @Test
   void readsPositionedVariablesByPositionWithTheSameResults() throws Exception {
-    // startsWith is outside what Translation covers: CEL evaluates it, so it is remembered
+    // matches is outside what Translation covers: CEL evaluates it, so it is remembered
     RuleExpression expression =
         rule(
-            "spend > 2.0 && !tier.startsWith('Gold')",
+            "spend > 2.0 && !tier.matches('^Gold')",
             Map.of("spend", VariableType.NUMBER, "tier", VariableType.TEXT));
     MemoizedRule memoized = MemoizedRule.of(expression);
     for (Object[] values :

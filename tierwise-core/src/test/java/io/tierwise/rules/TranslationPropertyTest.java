@@ -56,7 +56,7 @@ class TranslationPropertyTest {
   private static final long[] WHOLES = {
     0, 1, -1, 2, 3, 7, Long.MAX_VALUE, Long.MIN_VALUE, 9007199254740993L, 4_000_000_000L
   };
-  private static final String[] TEXTS = {"a", "b", "", "Gold", "k", "n"};
+  private static final String[] TEXTS = {"a", "b", "", "Gold", "k", "n", "Go", "\uD834\uDD1Ea"};
 
   /** Values read by position, in an order unlike the declaration's. */
   private record Values(Object[] values) implements PositionedVariables {
@@ -125,7 +125,7 @@ class TranslationPropertyTest {
     }
 
     String bool(int depth) {
-      int choice = random.nextInt(depth <= 0 ? 3 : 17);
+      int choice = random.nextInt(depth <= 0 ? 3 : 19);
       return switch (choice) {
         case 0 -> "b";
         case 1 -> random.nextBoolean() ? "true" : "false";
@@ -142,6 +142,12 @@ class TranslationPropertyTest {
         case 12 -> "(" + bool(depth - 1) + " && " + bool(depth - 1) + ")";
         case 13 -> "(" + bool(depth - 1) + " || " + bool(depth - 1) + ")";
         case 14 -> "(" + bool(depth - 1) + " ? " + bool(depth - 1) + " : " + bool(depth - 1) + ")";
+        case 15 -> "(" + text(depth - 1) + " in row)";
+        case 16 ->
+            text(depth - 1)
+                + List.of(".startsWith(", ".endsWith(", ".contains(").get(random.nextInt(3))
+                + text(depth - 1)
+                + ")";
         default ->
             random.nextBoolean()
                 ? "(" + text(depth - 1) + " in ['a', 'Gold', 'c'])"
@@ -161,7 +167,7 @@ class TranslationPropertyTest {
     }
 
     String whole(int depth) {
-      int choice = random.nextInt(depth <= 0 ? 2 : 5);
+      int choice = random.nextInt(depth <= 0 ? 2 : 6);
       return switch (choice) {
         case 0 -> random.nextBoolean() ? "i" : "j";
         case 1 ->
@@ -175,6 +181,8 @@ class TranslationPropertyTest {
                 + whole(depth - 1)
                 + ")";
         case 3 -> "-" + whole(depth - 1);
+        case 4 ->
+            random.nextBoolean() ? "size(" + text(depth - 1) + ")" : text(depth - 1) + ".size()";
         default ->
             "(" + bool(depth - 1) + " ? " + whole(depth - 1) + " : " + whole(depth - 1) + ")";
       };
@@ -257,8 +265,8 @@ class TranslationPropertyTest {
     for (String source :
         List.of(
             "row == row",
-            "s.startsWith('G')",
-            "size(s) > 0",
+            "s.matches('G.*')",
+            "s.lowerAscii() == 'g'",
             "math.least(x, y) > 1.0",
             "s < t",
             "x in [1.0, 2.0]",
