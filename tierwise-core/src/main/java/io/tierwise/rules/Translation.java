@@ -21,11 +21,12 @@ import java.util.Set;
  * int}), text and true/false; comparisons; arithmetic; {@code !}, {@code &&}, {@code ||}, {@code ?
  * :}; {@code in} over a list of text or whole-number constants; a text map's {@code key in map} and
  * {@code map[key]} (the customer's attributes); and text's {@code startsWith}, {@code endsWith},
- * {@code contains} and {@code size} (mappings' row rules). Each call is translated by the overload
- * the CEL checker chose for it, with CEL's semantics for that overload: IEEE arithmetic for
- * numbers, {@code ==} that tells 0.0 from -0.0, and number-against-whole comparisons that order NaN
- * above everything and -0.0 below 0, as {@link Double#compare} does. An expression with anything
- * else is not translated and CEL evaluates it.
+ * {@code contains} and {@code size}, and the conversions {@code double(text)}, {@code int(text)}
+ * and {@code double(int)} (mappings' row rules and derived columns). Each call is translated by the
+ * overload the CEL checker chose for it, with CEL's semantics for that overload: IEEE arithmetic
+ * for numbers, {@code ==} that tells 0.0 from -0.0, and number-against-whole comparisons that order
+ * NaN above everything and -0.0 below 0, as {@link Double#compare} does. An expression with
+ * anything else is not translated and CEL evaluates it.
  *
  * <p>Where CEL would report an error (whole-number overflow or division by zero, a missing map key,
  * a variable of the wrong type), or where its answer depends on more than the values (see {@link
@@ -271,6 +272,17 @@ final class Translation {
     }
 
     private static Object unary(String overload, Object a) {
+      // conversions: CEL-Java's are Java's parsers (checked with odd inputs: "0x1p3", "1d",
+      // " 12", "NaN"); text that does not parse is CEL's error
+      if (overload.equals("string_to_double") && a instanceof Text x) {
+        return (Real) (v, at) -> parseDouble(x.eval(v, at));
+      }
+      if (overload.equals("string_to_int64") && a instanceof Text x) {
+        return (Whole) (v, at) -> parseLong(x.eval(v, at));
+      }
+      if (overload.equals("int64_to_double") && a instanceof Whole x) {
+        return (Real) (v, at) -> (double) x.eval(v, at);
+      }
       if ((overload.equals("size_string") || overload.equals("string_size"))
           && a instanceof Text x) {
         return (Whole) (v, at) -> codePoints(x.eval(v, at)); // CEL counts code points
@@ -479,6 +491,22 @@ final class Translation {
         case GREATER -> compared > 0;
         case GREATER_EQUALS -> compared >= 0;
       };
+    }
+  }
+
+  private static double parseDouble(String text) throws Fallback {
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw Fallback.INSTANCE;
+    }
+  }
+
+  private static long parseLong(String text) throws Fallback {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw Fallback.INSTANCE;
     }
   }
 

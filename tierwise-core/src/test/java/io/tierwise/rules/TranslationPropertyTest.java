@@ -56,7 +56,23 @@ class TranslationPropertyTest {
   private static final long[] WHOLES = {
     0, 1, -1, 2, 3, 7, Long.MAX_VALUE, Long.MIN_VALUE, 9007199254740993L, 4_000_000_000L
   };
-  private static final String[] TEXTS = {"a", "b", "", "Gold", "k", "n", "Go", "\uD834\uDD1Ea"};
+  private static final String[] TEXTS = {
+    "a",
+    "b",
+    "",
+    "Gold",
+    "k",
+    "n",
+    "Go",
+    "\uD834\uDD1Ea",
+    "1.5",
+    "12",
+    " 12",
+    "-0",
+    "NaN",
+    "1e3",
+    "0x1p3"
+  };
 
   /** Values read by position, in an order unlike the declaration's. */
   private record Values(Object[] values) implements PositionedVariables {
@@ -156,9 +172,13 @@ class TranslationPropertyTest {
     }
 
     String real(int depth) {
-      int choice = random.nextInt(depth <= 0 ? 2 : 5);
+      int choice = random.nextInt(depth <= 0 ? 2 : 6);
       return switch (choice) {
         case 0 -> random.nextBoolean() ? "x" : "y";
+        case 4 ->
+            random.nextBoolean()
+                ? "double(" + text(depth - 1) + ")"
+                : "double(" + whole(depth - 1) + ")";
         case 1 -> List.of("0.0", "1.0", "2.5", "0.5", "1e300", "3.0").get(random.nextInt(6));
         case 2 -> "(" + real(depth - 1) + " " + arithmetic() + " " + real(depth - 1) + ")";
         case 3 -> "-" + real(depth - 1);
@@ -167,7 +187,7 @@ class TranslationPropertyTest {
     }
 
     String whole(int depth) {
-      int choice = random.nextInt(depth <= 0 ? 2 : 6);
+      int choice = random.nextInt(depth <= 0 ? 2 : 7);
       return switch (choice) {
         case 0 -> random.nextBoolean() ? "i" : "j";
         case 1 ->
@@ -183,6 +203,7 @@ class TranslationPropertyTest {
         case 3 -> "-" + whole(depth - 1);
         case 4 ->
             random.nextBoolean() ? "size(" + text(depth - 1) + ")" : text(depth - 1) + ".size()";
+        case 5 -> "int(" + text(depth - 1) + ")";
         default ->
             "(" + bool(depth - 1) + " ? " + whole(depth - 1) + " : " + whole(depth - 1) + ")";
       };
@@ -270,7 +291,7 @@ class TranslationPropertyTest {
             "math.least(x, y) > 1.0",
             "s < t",
             "x in [1.0, 2.0]",
-            "double(i) > x",
+            "uint(i) > 1u",
             "int(x) > i")) {
       assertThat(RuleExpression.compile(source, "test", ResultType.BOOLEAN, VARIABLES).translated())
           .as(source)
