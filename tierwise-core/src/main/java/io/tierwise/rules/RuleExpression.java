@@ -19,6 +19,7 @@ import dev.cel.runtime.CelVariableResolver;
 import io.tierwise.TierwiseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -318,37 +319,13 @@ public final class RuleExpression {
       if (typed) {
         try {
           return translation.evalValue(
-              new ArrayVariables(names, values), Translation.inOrder(names));
+              new ArrayVariables(List.of(names), values), Translation.inOrder(names));
         } catch (Translation.Fallback fallback) {
           // CEL decides below, error included
         }
       }
     }
     return eval(name -> Optional.ofNullable(variables.get(name)));
-  }
-
-  /** Values in the order of the translation's variables. */
-  private record ArrayVariables(String[] names, Object[] values) implements PositionedVariables {
-    @Override
-    public Optional<Object> find(String name) {
-      int position = position(name);
-      return position < 0 ? Optional.empty() : Optional.ofNullable(values[position]);
-    }
-
-    @Override
-    public int position(String name) {
-      return java.util.Arrays.asList(names).indexOf(name);
-    }
-
-    @Override
-    public Object valueAt(int position) {
-      return values[position];
-    }
-
-    @Override
-    public double numberAt(int position) {
-      return (Double) values[position];
-    }
   }
 
   /**

@@ -65,31 +65,12 @@ class MemoizedRuleTest {
     assertThat(memoized.remembered()).isEqualTo(combinations.size());
   }
 
-  /** A resolver read by position, as classification's customer variables are. */
-  private record Positioned(Object[] values) implements PositionedVariables {
-    // positions differ from the rule's order of names, and an unread variable sits in between
-    static final List<String> NAMES = List.of("unused", "tier", "spend");
+  // Read by position, as classification's customer variables are: positions differ from the
+  // rule's order of names, and an unread variable sits in between.
+  private static final List<String> NAMES = List.of("unused", "tier", "spend");
 
-    @Override
-    public Optional<Object> find(String name) {
-      int position = position(name);
-      return position < 0 ? Optional.empty() : Optional.ofNullable(values[position]);
-    }
-
-    @Override
-    public int position(String name) {
-      return NAMES.indexOf(name);
-    }
-
-    @Override
-    public Object valueAt(int position) {
-      return values[position];
-    }
-
-    @Override
-    public double numberAt(int position) {
-      return (Double) values[position];
-    }
+  private static ArrayVariables positioned(Object... values) {
+    return new ArrayVariables(NAMES, values);
   }
 
   @Test
@@ -104,7 +85,7 @@ class MemoizedRuleTest {
     Set<List<Double>> combinations = new HashSet<>();
     for (double first : numbers) {
       for (double spend : numbers) {
-        Positioned variables = new Positioned(new Object[] {first, "Gold", spend});
+        ArrayVariables variables = positioned(first, "Gold", spend);
         assertThat(memoized.evalBoolean(variables))
             .as("unused=%s spend=%s", first, spend)
             .isEqualTo(expression.evalBoolean(variables));
@@ -127,7 +108,7 @@ class MemoizedRuleTest {
     double[] numbers = {0.0, -0.0, 1.0, 2.0, 3.5, Double.NaN, -1.0};
     for (double first : numbers) {
       for (double spend : numbers) {
-        Positioned variables = new Positioned(new Object[] {first, "Gold", spend});
+        ArrayVariables variables = positioned(first, "Gold", spend);
         boolean cel = memo(memoized, Map.of("unused", first, "spend", spend));
         assertThat(memoized.evalBoolean(variables))
             .as("unused=%s spend=%s", first, spend)
@@ -137,7 +118,7 @@ class MemoizedRuleTest {
     }
     // only the lookups by name (CEL) were remembered
     assertThat(memoized.remembered()).isEqualTo(49);
-    assertThat(memoized.evalBoolean(new Positioned(new Object[] {7.0, "Gold", 8.0}))).isTrue();
+    assertThat(memoized.evalBoolean(positioned(7.0, "Gold", 8.0))).isTrue();
     assertThat(memoized.remembered()).isEqualTo(49);
   }
 
@@ -155,19 +136,19 @@ class MemoizedRuleTest {
             new Object[] {2.0, "Silver", 3.0},
             new Object[] {3.0, "Silver", 1.0},
             new Object[] {4.0, "Silver", 3.0})) {
-      Positioned variables = new Positioned(values);
+      ArrayVariables variables = positioned(values);
       assertThat(memoized.evalBoolean(variables))
           .isEqualTo(expression.evalBoolean(variables))
           .isEqualTo((double) values[2] > 2.0 && !values[1].equals("Gold"));
     }
     assertThat(memoized.remembered()).isEqualTo(3); // the last is the second again
     // a value that cannot be a key (absent): CEL reports it, nothing is remembered
-    assertThatThrownBy(() -> memoized.evalBoolean(new Positioned(new Object[] {0.0, null, 9.0})))
+    assertThatThrownBy(() -> memoized.evalBoolean(positioned(0.0, null, 9.0)))
         .isInstanceOf(RuleEvaluationException.class);
     assertThat(memoized.remembered()).isEqualTo(3);
     // a resolver of another class, read by name, shares what was remembered
     assertThat(memo(memoized, Map.of("spend", 3.0, "tier", "Silver"))).isTrue();
-    assertThat(memoized.evalBoolean(new Positioned(new Object[] {0.0, "Bronze", 9.0}))).isTrue();
+    assertThat(memoized.evalBoolean(positioned(0.0, "Bronze", 9.0))).isTrue();
     assertThat(memoized.remembered()).isEqualTo(4);
   }
 

@@ -74,62 +74,39 @@ class TranslationPropertyTest {
     "0x1p3"
   };
 
-  /** Values read by position, in an order unlike the declaration's. */
-  private record Values(Object[] values) implements PositionedVariables {
-    static final List<String> ORDER = List.of("row", "t", "b", "j", "x", "s", "i", "y");
+  private static final List<String> ORDER = List.of("row", "t", "b", "j", "x", "s", "i", "y");
 
-    @Override
-    public Optional<Object> find(String name) {
-      int position = position(name);
-      return position < 0 ? Optional.empty() : Optional.ofNullable(values[position]);
+  /** Random values, read by position in an order unlike the declaration's. */
+  private static ArrayVariables randomValues(Random random) {
+    Object[] values = new Object[ORDER.size()];
+    for (int p = 0; p < values.length; p++) {
+      values[p] =
+          switch (VARIABLES.get(ORDER.get(p))) {
+            case NUMBER ->
+                random.nextInt(4) == 0
+                    ? random.nextGaussian() * 10
+                    : NUMBERS[random.nextInt(NUMBERS.length)];
+            case INTEGER ->
+                random.nextInt(4) == 0
+                    ? (long) random.nextInt(21) - 10
+                    : WHOLES[random.nextInt(WHOLES.length)];
+            case TEXT -> TEXTS[random.nextInt(TEXTS.length)];
+            case BOOLEAN -> random.nextBoolean();
+            case TEXT_MAP ->
+                List.<Map<String, String>>of(
+                        Map.of("k", "v"), Map.of(), Map.of("k", "a", "n", "Gold"))
+                    .get(random.nextInt(3));
+          };
     }
+    return new ArrayVariables(ORDER, values);
+  }
 
-    @Override
-    public int position(String name) {
-      return ORDER.indexOf(name);
+  private static Map<String, Object> byName(ArrayVariables values) {
+    Map<String, Object> byName = new HashMap<>();
+    for (int p = 0; p < values.values().length; p++) {
+      byName.put(ORDER.get(p), values.values()[p]);
     }
-
-    @Override
-    public Object valueAt(int position) {
-      return values[position];
-    }
-
-    @Override
-    public double numberAt(int position) {
-      return (Double) values[position];
-    }
-
-    static Values random(Random random) {
-      Object[] values = new Object[ORDER.size()];
-      for (int p = 0; p < values.length; p++) {
-        values[p] =
-            switch (VARIABLES.get(ORDER.get(p))) {
-              case NUMBER ->
-                  random.nextInt(4) == 0
-                      ? random.nextGaussian() * 10
-                      : NUMBERS[random.nextInt(NUMBERS.length)];
-              case INTEGER ->
-                  random.nextInt(4) == 0
-                      ? (long) random.nextInt(21) - 10
-                      : WHOLES[random.nextInt(WHOLES.length)];
-              case TEXT -> TEXTS[random.nextInt(TEXTS.length)];
-              case BOOLEAN -> random.nextBoolean();
-              case TEXT_MAP ->
-                  List.<Map<String, String>>of(
-                          Map.of("k", "v"), Map.of(), Map.of("k", "a", "n", "Gold"))
-                      .get(random.nextInt(3));
-            };
-      }
-      return new Values(values);
-    }
-
-    Map<String, Object> byName() {
-      Map<String, Object> byName = new HashMap<>();
-      for (int p = 0; p < values.length; p++) {
-        byName.put(ORDER.get(p), values[p]);
-      }
-      return byName;
-    }
+    return byName;
   }
 
   /** Random well-typed expressions of the covered constructs. */
@@ -239,15 +216,13 @@ class TranslationPropertyTest {
     RuleExpression rule = RuleExpression.compile(source, "test", ResultType.BOOLEAN, VARIABLES);
     assertThat(rule.translated()).as(source).isTrue();
     for (int k = 0; k < 40; k++) {
-      Values values = Values.random(random);
+      ArrayVariables values = randomValues(random);
       Object cel = celResult(rule, values);
       Optional<Object> translated = translatedResult(rule, values);
       if (cel instanceof RuleEvaluationException) {
-        assertThat(translated)
-            .as("%s with %s: CEL says %s", source, values.byName(), cel)
-            .isEmpty();
+        assertThat(translated).as("%s with %s: CEL says %s", source, byName(values), cel).isEmpty();
       } else if (translated.isPresent()) {
-        assertThat(translated.get()).as("%s with %s", source, values.byName()).isEqualTo(cel);
+        assertThat(translated.get()).as("%s with %s", source, byName(values)).isEqualTo(cel);
       }
       // whichever path it takes, the public evaluation is CEL's, by position and by name
       assertThat(publicResult(rule, values, true)).as(source).isEqualTo(describe(cel));
@@ -263,19 +238,17 @@ class TranslationPropertyTest {
     RuleExpression rule = RuleExpression.compile(source, "test", ResultType.NUMBER, VARIABLES);
     assertThat(rule.translated()).as(source).isTrue();
     for (int k = 0; k < 40; k++) {
-      Values values = Values.random(random);
+      ArrayVariables values = randomValues(random);
       Object cel = celResult(rule, values);
       if (cel instanceof Long whole) {
         cel = (double) whole;
       }
       Optional<Object> translated = translatedResult(rule, values);
       if (cel instanceof RuleEvaluationException) {
-        assertThat(translated)
-            .as("%s with %s: CEL says %s", source, values.byName(), cel)
-            .isEmpty();
+        assertThat(translated).as("%s with %s: CEL says %s", source, byName(values), cel).isEmpty();
       } else if (translated.isPresent()) {
         // Double.equals: NaN equals NaN, 0.0 and -0.0 apart
-        assertThat(translated.get()).as("%s with %s", source, values.byName()).isEqualTo(cel);
+        assertThat(translated.get()).as("%s with %s", source, byName(values)).isEqualTo(cel);
       }
       assertThat(publicResult(rule, values, false)).as(source).isEqualTo(describe(cel));
     }
@@ -303,39 +276,39 @@ class TranslationPropertyTest {
   void theFallbackGivesCelsErrorAndItsAbsorption() throws Exception {
     RuleExpression overflow =
         RuleExpression.compile("i * 2 > 0 && b", "test", ResultType.BOOLEAN, VARIABLES);
-    Values big = valuesWith(Long.MAX_VALUE, false);
+    ArrayVariables big = valuesWith(Long.MAX_VALUE, false);
     // CEL's && gives false when either side is false, even if the other is an error
     assertThat(overflow.evalBoolean(big)).isFalse();
-    Values bigTrue = valuesWith(Long.MAX_VALUE, true);
+    ArrayVariables bigTrue = valuesWith(Long.MAX_VALUE, true);
     assertThatThrownBy(() -> overflow.evalBoolean(bigTrue))
         .isInstanceOf(RuleEvaluationException.class)
         .hasMessageContaining("overflow");
     assertThat(overflow.evalBoolean(valuesWith(3, true))).isTrue();
   }
 
-  private static Values valuesWith(long i, boolean b) {
+  private static ArrayVariables valuesWith(long i, boolean b) {
     Object[] values = {Map.of(), "a", b, 0L, 1.0, "a", i, 2.0};
-    return new Values(values);
+    return new ArrayVariables(ORDER, values);
   }
 
-  private static Object celResult(RuleExpression rule, Values values) {
+  private static Object celResult(RuleExpression rule, ArrayVariables values) {
     try {
-      Map<String, Object> byName = values.byName();
+      Map<String, Object> byName = byName(values);
       return rule.evalWithCel(name -> Optional.ofNullable(byName.get(name)));
     } catch (RuleEvaluationException e) {
       return e;
     }
   }
 
-  private static Object mapResult(RuleExpression rule, Values values) {
+  private static Object mapResult(RuleExpression rule, ArrayVariables values) {
     try {
-      return rule.eval(values.byName());
+      return rule.eval(byName(values));
     } catch (RuleEvaluationException e) {
       return e;
     }
   }
 
-  private static Optional<Object> translatedResult(RuleExpression rule, Values values) {
+  private static Optional<Object> translatedResult(RuleExpression rule, ArrayVariables values) {
     Translation translation = rule.translation();
     int[] at = translation.positionsIn(values);
     try {
@@ -353,7 +326,7 @@ class TranslationPropertyTest {
    * own messages can differ between two evaluations once the JVM throws its preallocated
    * ArithmeticException without a message (OmitStackTraceInFastThrow).
    */
-  private static String publicResult(RuleExpression rule, Values values, boolean bool) {
+  private static String publicResult(RuleExpression rule, ArrayVariables values, boolean bool) {
     try {
       return String.valueOf(bool ? rule.evalBoolean(values) : rule.evalNumber(values));
     } catch (RuleEvaluationException e) {

@@ -1,0 +1,41 @@
+package io.tierwise.rules;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Variables held in an array, named by a list whose order gives their positions; the list itself is
+ * the {@linkplain #layout() layout}, so instances sharing one list share positions. For one-off
+ * evaluations and tests.
+ *
+ * @param names the variables' names, by position
+ * @param values their values (a {@code Double} where a number is read), by position
+ */
+record ArrayVariables(List<String> names, Object[] values) implements PositionedVariables {
+
+  @Override
+  public Optional<Object> find(String name) {
+    int position = position(name);
+    return position < 0 ? Optional.empty() : Optional.ofNullable(values[position]);
+  }
+
+  @Override
+  public int position(String name) {
+    return names.indexOf(name);
+  }
+
+  @Override
+  public Object layout() {
+    return names;
+  }
+
+  @Override
+  public Object valueAt(int position) {
+    return values[position];
+  }
+
+  @Override
+  public double numberAt(int position) {
+    return (Double) values[position];
+  }
+}
