@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are evaluated each time, and if fewer than half of the next {@link #CAPACITY} lookups find their
  * combination, the rule stops looking (its values hardly repeat: continuous indicators), so that
  * building keys and missing in a large table no longer come on top of CEL. A rule that reads a map
- * (row, attributes) is always evaluated. Results that are errors are never remembered. Thread-safe.
+ * (row, attributes) is always evaluated. Results that are errors are never remembered. A rule that
+ * runs as Java ({@link RuleExpression#translated()}) and is read by position is evaluated directly,
+ * which costs less than a lookup: memoizing serves the rules outside Translation's part of CEL.
+ * Thread-safe.
  */
 public final class MemoizedRule {
   /** Combinations remembered per rule (about 2.5 MB for a rule of three variables). */

@@ -103,7 +103,7 @@ public final class RuleExpression {
   private final Map<String, VariableType> reads;
   // The expression as Java nodes, or null when it uses more than Translation covers.
   private final Translation translation;
-  // The positions of the translation's variables for the last class of resolver seen.
+  // The positions of the translation's variables in the last layout of resolver seen.
   private volatile Positions positions;
 
   private record Positions(Object of, int[] at) {}
