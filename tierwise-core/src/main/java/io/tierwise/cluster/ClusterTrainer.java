@@ -94,9 +94,17 @@ public final class ClusterTrainer {
       // Try no k that would leave fewer than MIN_PER_CLUSTER points per cluster.
       int largestK =
           Math.max(options.minK(), Math.min(options.maxK(), search.length / MIN_PER_CLUSTER));
-      for (int candidate = options.minK(); candidate <= largestK; candidate++) {
-        double[][] centroids = kMeans(search, candidate, options.seed());
-        double silhouette = silhouette(scored, centroids);
+      // Each candidate is fitted with its own seeded generator, so they run side by side; the
+      // best is then picked in order, as one after the other would.
+      int minK = options.minK();
+      double[] scores =
+          java.util.stream.IntStream.rangeClosed(minK, largestK)
+              .parallel()
+              .mapToDouble(
+                  candidate -> silhouette(scored, kMeans(search, candidate, options.seed())))
+              .toArray();
+      for (int candidate = minK; candidate <= largestK; candidate++) {
+        double silhouette = scores[candidate - minK];
         silhouettes.put(candidate, Math.round(silhouette * 10_000) / 10_000.0);
         if (silhouette > best + 1e-12) {
           best = silhouette;
