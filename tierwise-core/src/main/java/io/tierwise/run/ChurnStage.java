@@ -231,13 +231,26 @@ final class ChurnStage {
 
   /** The columns with the largest positive contributions, largest first (at most {@code top}). */
   static int[] topSignals(double[] contributions, int top) {
-    return IntStream.range(0, contributions.length)
-        .filter(c -> contributions[c] > 0)
-        .boxed()
-        .sorted((a, b) -> Double.compare(contributions[b], contributions[a]))
-        .limit(top)
-        .mapToInt(Integer::intValue)
-        .toArray();
+    // insertion into a short ranking, ties in column order: called for every alert and churner
+    int[] ranked = new int[Math.max(0, Math.min(top, contributions.length))];
+    int count = 0;
+    for (int c = 0; c < contributions.length; c++) {
+      if (!(contributions[c] > 0)) {
+        continue;
+      }
+      int at = count;
+      while (at > 0 && contributions[ranked[at - 1]] < contributions[c]) {
+        at--;
+      }
+      if (at >= ranked.length) {
+        continue;
+      }
+      int kept = Math.min(count, ranked.length - 1);
+      System.arraycopy(ranked, at, ranked, at + 1, kept - at);
+      ranked[at] = c;
+      count = Math.min(count + 1, ranked.length);
+    }
+    return Arrays.copyOf(ranked, count);
   }
 
   /** E.g. {@code recency_days 214 (+0.31); complaints 2 (+0.12)}. */

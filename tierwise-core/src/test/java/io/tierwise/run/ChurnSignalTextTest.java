@@ -71,4 +71,29 @@ class ChurnSignalTextTest {
       assertThat(written(value)).as("%s", value).isEqualTo(expected(value));
     }
   }
+
+  @Test
+  void topSignalsAreTheLargestPositiveContributionsTiesInColumnOrder() {
+    SplittableRandom random = new SplittableRandom(5);
+    double[] levels = {-1, 0, 0.25, 0.5, Double.NaN, 2};
+    for (int i = 0; i < 50_000; i++) {
+      double[] contributions = new double[random.nextInt(0, 16)];
+      for (int c = 0; c < contributions.length; c++) {
+        contributions[c] =
+            random.nextBoolean() ? levels[random.nextInt(levels.length)] : random.nextDouble(-1, 1);
+      }
+      int top = random.nextInt(0, 5);
+      int[] expected =
+          java.util.stream.IntStream.range(0, contributions.length)
+              .filter(c -> contributions[c] > 0)
+              .boxed()
+              .sorted((a, b) -> Double.compare(contributions[b], contributions[a]))
+              .limit(top)
+              .mapToInt(Integer::intValue)
+              .toArray();
+      assertThat(ChurnStage.topSignals(contributions, top))
+          .as("%s top %d", java.util.Arrays.toString(contributions), top)
+          .containsExactly(expected);
+    }
+  }
 }
