@@ -45,7 +45,8 @@ for pair in $(seq 1 "$RUNS"); do
   rm -rf "$WORK/run"
   warm "$DATA"/*.csv
   /usr/bin/time -v java $OPTS -jar "$JAR" run --data "$DATA" --as-of 2024-12-31 \
-    --out "$WORK/run" --no-progress 2> "$WORK/run.time" | tee "$WORK/run.log"
+    --out "$WORK/run" --no-progress --timings 2> "$WORK/run.time" | tee "$WORK/run.log"
+  grep '^timings:' "$WORK/run.time" || true # the stages of this run (stderr, with time's report)
   warm "$DATA/orders.csv"
   /usr/bin/time -v java -cp "$CP" io.tierwise.bench.ClassifyBench "$DATA/orders.csv" 2024-12-31 \
     "$WORK/duckdb-rfm.csv" 2> "$WORK/duckdb.time" | tee "$WORK/duckdb.log"
