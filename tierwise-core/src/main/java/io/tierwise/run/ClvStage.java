@@ -15,7 +15,7 @@ import io.tierwise.clv.ModelFit;
 import io.tierwise.clv.PurchaseModel;
 import io.tierwise.clv.RepeatPurchaseStats;
 import io.tierwise.ingest.CustomerBase;
-import io.tierwise.ingest.CustomerHistory;
+import io.tierwise.ingest.PurchaseDays;
 import io.tierwise.metrics.Indicator;
 import io.tierwise.metrics.IndicatorTable;
 import io.tierwise.policy.TieringPolicy;
@@ -109,20 +109,24 @@ final class ClvStage {
       return new Fit(settings, none, none, Optional.empty(), Optional.empty(), "run_rate (policy)");
     }
     CalibrationWindow window = CalibrationWindow.of(asOf, UNIT);
-    RepeatPurchaseStats[] stats = new RepeatPurchaseStats[customers.size()];
-    IntStream.range(0, stats.length)
+    // Each customer's statistics are kept as numbers (no object, and no arrays per customer read:
+    // a buffer per thread), for the fit and then for scoring.
+    CohortStats stats = new CohortStats(customers.size());
+    ThreadLocal<PurchaseDays> buffers = ThreadLocal.withInitial(PurchaseDays::new);
+    IntStream.range(0, stats.size())
         .parallel()
         .forEach(
             customer -> {
-              CustomerHistory.Purchases purchases = customers.purchases(customer);
-              stats[customer] =
-                  RepeatPurchaseStats.from(purchases.days(), purchases.revenue(), window)
-                      .orElse(null);
+              PurchaseDays purchases = customers.purchasesInto(customer, buffers.get());
+              stats.set(
+                  customer,
+                  RepeatPurchaseStats.from(
+                      purchases.days(), purchases.revenue(), purchases.count(), window));
             });
     CompressedStats.Builder builder = CompressedStats.builder(window);
-    for (RepeatPurchaseStats customer : stats) {
-      if (customer != null) {
-        builder.add(customer);
+    for (int customer = 0; customer < stats.size(); customer++) {
+      if (stats.inCohort(customer)) {
+        builder.add(stats.get(customer));
       }
     }
     CompressedStats compressed = builder.build();
@@ -155,23 +159,70 @@ final class ClvStage {
           "run_rate: the CLV fit is not trustworthy: " + String.join("; ", reasons));
     }
     ClvModel model = new ClvModel(purchase.model(), spend.model(), UNIT);
-    double[] potential = new double[stats.length];
-    double[] alive = new double[stats.length];
+    double[] potential = new double[stats.size()];
+    double[] alive = new double[stats.size()];
     Arrays.fill(alive, Double.NaN);
     ThreadLocal<ClvScorer> scorers =
         ThreadLocal.withInitial(
             () -> new ClvScorer(model, settings.horizonMonths(), settings.monthlyDiscount()));
-    IntStream.range(0, stats.length)
+    IntStream.range(0, stats.size())
         .parallel()
         .forEach(
             customer -> {
-              if (stats[customer] != null) {
-                CustomerValue value = scorers.get().score(stats[customer]);
+              if (stats.inCohort(customer)) {
+                CustomerValue value = scorers.get().score(stats.get(customer));
                 potential[customer] = value.lifetimeValue();
                 alive[customer] = value.probabilityAlive();
               }
             });
     return new Fit(settings, potential, alive, Optional.of(purchase), Optional.of(spend), "");
+  }
+
+  /** Per customer, the calibration statistics or none (not in the cohort), as numbers. */
+  private static final class CohortStats {
+    private final int[] repeatPurchases; // -1: not in the cohort
+    private final double[] recency;
+    private final double[] age;
+    private final double[] meanRepeatValue;
+    private final int[] holdoutPurchases;
+
+    CohortStats(int size) {
+      repeatPurchases = new int[size];
+      recency = new double[size];
+      age = new double[size];
+      meanRepeatValue = new double[size];
+      holdoutPurchases = new int[size];
+    }
+
+    int size() {
+      return repeatPurchases.length;
+    }
+
+    void set(int customer, Optional<RepeatPurchaseStats> found) {
+      if (found.isEmpty()) {
+        repeatPurchases[customer] = -1;
+        return;
+      }
+      RepeatPurchaseStats stats = found.get();
+      repeatPurchases[customer] = stats.repeatPurchases();
+      recency[customer] = stats.recency();
+      age[customer] = stats.age();
+      meanRepeatValue[customer] = stats.meanRepeatValue();
+      holdoutPurchases[customer] = stats.holdoutPurchases();
+    }
+
+    boolean inCohort(int customer) {
+      return repeatPurchases[customer] >= 0;
+    }
+
+    RepeatPurchaseStats get(int customer) {
+      return new RepeatPurchaseStats(
+          repeatPurchases[customer],
+          recency[customer],
+          age[customer],
+          meanRepeatValue[customer],
+          holdoutPurchases[customer]);
+    }
   }
 
   /** The {@code potential_value} section of summary.json. */
