@@ -3,6 +3,7 @@ package io.tierwise.churn;
 import io.tierwise.TierwiseException;
 import io.tierwise.ingest.CustomerBase;
 import io.tierwise.ingest.CustomerHistory;
+import io.tierwise.ingest.PurchaseDays;
 import io.tierwise.metrics.Indicator;
 import io.tierwise.metrics.IndicatorFunction;
 import io.tierwise.metrics.IndicatorSettings;
@@ -60,13 +61,18 @@ public final class HistoryChurnTrainer {
     int[] firstPurchase = new int[size];
     boolean[] boughtInTrainLabel = new boolean[size];
     boolean[] boughtInLaterLabel = new boolean[size];
+    // purchase days into a buffer per thread: no arrays per customer on this pass over all of them
+    ThreadLocal<PurchaseDays> buffers = ThreadLocal.withInitial(PurchaseDays::new);
     IntStream.range(0, size)
         .parallel()
         .forEach(
             customer -> {
-              int[] days = base.purchases(customer).days();
-              firstPurchase[customer] = days.length == 0 ? CustomerHistory.NO_DAY : days[0];
-              for (int day : days) {
+              PurchaseDays purchases = base.purchasesInto(customer, buffers.get());
+              int[] days = purchases.days();
+              int count = purchases.count();
+              firstPurchase[customer] = count == 0 ? CustomerHistory.NO_DAY : days[0];
+              for (int i = 0; i < count; i++) {
+                int day = days[i];
                 boughtInTrainLabel[customer] |= day > earlier && day <= later;
                 boughtInLaterLabel[customer] |= day > later && day <= labelEnd;
               }
