@@ -32,10 +32,9 @@ public final class IndicatorTable {
   /** Computes every customer's indicators with {@code function}, using all cores. */
   public static IndicatorTable compute(CustomerBase base, IndicatorFunction function) {
     int size = base.size();
-    String[] ids = new String[size];
     double[][] columns = new double[Indicator.count()][size];
-    fill(base, function, null, 0, size, ids, columns);
-    return new IndicatorTable(ids, columns, attributes(base));
+    fill(base, function, null, 0, size, columns);
+    return new IndicatorTable(PackedTexts.ofIds(base), columns, attributes(base));
   }
 
   /**
@@ -59,7 +58,7 @@ public final class IndicatorTable {
   static IndicatorTable computeAndRelease(
       CustomerBase base, IndicatorFunction function, int block) {
     int size = base.size();
-    String[] ids = new String[size];
+    PackedTexts ids = PackedTexts.ofIds(base); // ids stay in the ledger when histories are taken
     int[] order = base.releaseOrder();
     int blocks = (size + block - 1) / block;
     double[][][] parts = new double[blocks][][];
@@ -67,7 +66,7 @@ public final class IndicatorTable {
       int from = part * block;
       int to = Math.min(size, from + block);
       parts[part] = new double[Indicator.count()][to - from];
-      fill(base, function, order, from, to, ids, parts[part]);
+      fill(base, function, order, from, to, parts[part]);
     }
     double[][] columns = new double[Indicator.count()][];
     for (int column = 0; column < columns.length; column++) {
@@ -101,7 +100,6 @@ public final class IndicatorTable {
       int[] order,
       int from,
       int to,
-      String[] ids,
       double[][] columns) {
     IntStream.range(from, to)
         .parallel()
@@ -111,7 +109,6 @@ public final class IndicatorTable {
               CustomerHistory history =
                   order == null ? base.history(customer) : base.take(customer);
               Indicators indicators = function.apply(history);
-              ids[customer] = history.customerId();
               for (int column = 0; column < columns.length; column++) {
                 columns[column][position - from] = indicators.value(column);
               }

@@ -1,6 +1,7 @@
 package io.tierwise.metrics;
 
 import io.tierwise.TierwiseException;
+import io.tierwise.ingest.CustomerBase;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -41,6 +42,39 @@ final class PackedTexts {
       }
       System.arraycopy(utf8, 0, bytes, used, utf8.length);
       used += utf8.length;
+      starts[i + 1] = used;
+    }
+    return new PackedTexts(used == bytes.length ? bytes : Arrays.copyOf(bytes, used), starts);
+  }
+
+  /**
+   * The customer ids of {@code base}, in customer order, read from the ledger's own bytes: no
+   * String per customer is kept while a table is computed.
+   */
+  static PackedTexts ofIds(CustomerBase base) {
+    int size = base.size();
+    int[] starts = new int[size + 1];
+    byte[] bytes = new byte[Math.max(16, size * 11)];
+    byte[] id = new byte[256];
+    int used = 0;
+    for (int i = 0; i < size; i++) {
+      int length = base.customerIdUtf8(i, id);
+      byte[] utf8 = id;
+      if (length < 0) {
+        utf8 = base.customerIdUtf8(i);
+        length = utf8.length;
+      }
+      if ((long) used + length > MAX_BYTES) {
+        throw TierwiseException.invalidInput(
+            "customer ids take more than 2 GB together; ids of this length are not supported");
+      }
+      if (used + length > bytes.length) {
+        bytes =
+            Arrays.copyOf(
+                bytes, (int) Math.min(MAX_BYTES, Math.max(used + length, 2L * bytes.length)));
+      }
+      System.arraycopy(utf8, 0, bytes, used, length);
+      used += length;
       starts[i + 1] = used;
     }
     return new PackedTexts(used == bytes.length ? bytes : Arrays.copyOf(bytes, used), starts);
