@@ -8,7 +8,6 @@ import io.tierwise.metrics.Indicator;
 import io.tierwise.metrics.IndicatorFunction;
 import io.tierwise.metrics.IndicatorSettings;
 import io.tierwise.metrics.IndicatorTable;
-import io.tierwise.metrics.Indicators;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -209,11 +208,7 @@ public final class HistoryChurnTrainer {
   private static IndicatorTable indicators(
       CustomerBase base, IndicatorSettings settings, int day, int[] customers) {
     IndicatorFunction function = new IndicatorFunction(day, settings, base.featureCount());
-    Indicators[] rows = new Indicators[customers.length];
-    IntStream.range(0, customers.length)
-        .parallel()
-        .forEach(row -> rows[row] = function.apply(base.history(customers[row])));
-    return IndicatorTable.of(Arrays.asList(rows));
+    return IndicatorTable.of(base, function, customers);
   }
 
   private static int[] labels(int[] customers, boolean[] bought) {
