@@ -8,7 +8,6 @@ import io.tierwise.rules.PositionedVariables;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What policy expressions see for one customer: indicators, their percentile ranks, the labels
@@ -71,12 +70,6 @@ final class CustomerVariables implements PositionedVariables {
   void tierScore(double score) {
     tierScore = score;
     values[TIER_SCORE] = null;
-  }
-
-  @Override
-  public Optional<Object> find(String name) {
-    int code = position(name);
-    return code < 0 ? Optional.empty() : Optional.of(valueAt(code));
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.hipparchus.clustering.CentroidCluster;
 import org.hipparchus.clustering.DoublePoint;
 import org.hipparchus.clustering.KMeansPlusPlusClusterer;
@@ -98,7 +99,7 @@ public final class ClusterTrainer {
       // best is then picked in order, as one after the other would.
       int minK = options.minK();
       double[] scores =
-          java.util.stream.IntStream.rangeClosed(minK, largestK)
+          IntStream.rangeClosed(minK, largestK)
               .parallel()
               .mapToDouble(
                   candidate -> silhouette(scored, kMeans(search, candidate, options.seed())))

@@ -586,12 +586,6 @@ final class RowBinder {
    */
   private final class RowVariables implements PositionedVariables {
     @Override
-    public Optional<Object> find(String name) {
-      int position = position(name);
-      return position < 0 ? Optional.empty() : Optional.of(valueAt(position));
-    }
-
-    @Override
     public int position(String name) {
       if (name.equals("row")) {
         return source.columns().size();

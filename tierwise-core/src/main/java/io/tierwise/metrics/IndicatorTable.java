@@ -136,7 +136,6 @@ public final class IndicatorTable {
     return new IndicatorTable(ids, copy, attributes);
   }
 
-  /** A table from rows already computed (tests, explain). */
   /**
    * The indicators of some customers of {@code base}, one row per entry of {@code customers}
    * (histories are only read), written straight into the columns: no object per row is kept while
@@ -158,6 +157,7 @@ public final class IndicatorTable {
     return new IndicatorTable(ids, columns, List.of());
   }
 
+  /** A table from rows already computed (tests, explain). */
   public static IndicatorTable of(List<Indicators> rows) {
     String[] ids = new String[rows.size()];
     double[][] columns = new double[Indicator.count()][rows.size()];

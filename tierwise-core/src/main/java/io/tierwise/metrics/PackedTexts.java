@@ -22,29 +22,16 @@ final class PackedTexts {
   private static final int MAX_BYTES = Integer.MAX_VALUE - 16;
 
   static PackedTexts of(String[] texts) {
-    int[] starts = new int[texts.length + 1];
     long total = 0;
     for (String text : texts) {
       total += text.length();
     }
-    byte[] bytes = new byte[(int) Math.min(MAX_BYTES, total)]; // exact for ASCII ids
-    int used = 0;
-    for (int i = 0; i < texts.length; i++) {
-      byte[] utf8 = texts[i].getBytes(StandardCharsets.UTF_8);
-      if ((long) used + utf8.length > MAX_BYTES) {
-        throw TierwiseException.invalidInput(
-            "customer ids take more than 2 GB together; ids of this length are not supported");
-      }
-      if (used + utf8.length > bytes.length) {
-        bytes =
-            Arrays.copyOf(
-                bytes, (int) Math.min(MAX_BYTES, Math.max(used + utf8.length, 2L * bytes.length)));
-      }
-      System.arraycopy(utf8, 0, bytes, used, utf8.length);
-      used += utf8.length;
-      starts[i + 1] = used;
+    Packer packer = new Packer(texts.length, total); // exact for ASCII ids
+    for (String text : texts) {
+      byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+      packer.add(utf8, utf8.length);
     }
-    return new PackedTexts(used == bytes.length ? bytes : Arrays.copyOf(bytes, used), starts);
+    return packer.packed();
   }
 
   /**
@@ -52,18 +39,33 @@ final class PackedTexts {
    * String per customer is kept while a table is computed.
    */
   static PackedTexts ofIds(CustomerBase base) {
-    int size = base.size();
-    int[] starts = new int[size + 1];
-    byte[] bytes = new byte[Math.max(16, size * 11)];
+    Packer packer = new Packer(base.size(), 11L * base.size());
     byte[] id = new byte[256];
-    int used = 0;
-    for (int i = 0; i < size; i++) {
+    for (int i = 0; i < base.size(); i++) {
       int length = base.customerIdUtf8(i, id);
-      byte[] utf8 = id;
-      if (length < 0) {
-        utf8 = base.customerIdUtf8(i);
-        length = utf8.length;
+      if (length >= 0) {
+        packer.add(id, length);
+      } else {
+        byte[] utf8 = base.customerIdUtf8(i);
+        packer.add(utf8, utf8.length);
       }
+    }
+    return packer.packed();
+  }
+
+  /** Appends texts' bytes one after the other, growing the array as needed. */
+  private static final class Packer {
+    private final int[] starts;
+    private byte[] bytes;
+    private int count;
+    private int used;
+
+    Packer(int texts, long expectedBytes) {
+      starts = new int[texts + 1];
+      bytes = new byte[(int) Math.min(MAX_BYTES, expectedBytes)];
+    }
+
+    void add(byte[] utf8, int length) {
       if ((long) used + length > MAX_BYTES) {
         throw TierwiseException.invalidInput(
             "customer ids take more than 2 GB together; ids of this length are not supported");
@@ -75,9 +77,12 @@ final class PackedTexts {
       }
       System.arraycopy(utf8, 0, bytes, used, length);
       used += length;
-      starts[i + 1] = used;
+      starts[++count] = used;
     }
-    return new PackedTexts(used == bytes.length ? bytes : Arrays.copyOf(bytes, used), starts);
+
+    PackedTexts packed() {
+      return new PackedTexts(used == bytes.length ? bytes : Arrays.copyOf(bytes, used), starts);
+    }
   }
 
   int size() {

@@ -1,7 +1,6 @@
 package io.tierwise.rules;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Variables held in an array, named by a list whose order gives their positions; the list itself is
@@ -12,12 +11,6 @@ import java.util.Optional;
  * @param values their values (a {@code Double} where a number is read), by position
  */
 record ArrayVariables(List<String> names, Object[] values) implements PositionedVariables {
-
-  @Override
-  public Optional<Object> find(String name) {
-    int position = position(name);
-    return position < 0 ? Optional.empty() : Optional.ofNullable(values[position]);
-  }
 
   @Override
   public int position(String name) {

@@ -332,7 +332,7 @@ final class Translation {
                 : null;
         case "equals" -> equality(a, b, false);
         case "not_equals" -> equality(a, b, true);
-        case "in_list" -> inList(a, (CelExpr) b);
+        case "in_list" -> b instanceof CelExpr list ? inList(a, list) : null;
         case "starts_with_string" ->
             a instanceof Text x && b instanceof Text y
                 ? (Bool) (v, at) -> x.eval(v, at).startsWith(y.eval(v, at))

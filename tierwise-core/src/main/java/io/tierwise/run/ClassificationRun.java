@@ -210,7 +210,7 @@ public final class ClassificationRun {
     List<String> attributeNames = table.attributeNames();
     // Rows arrive encoded (UTF-8 bytes, made on the classifying threads) and leave in 1 MB writes:
     // a Writer encoded 400 MB on the writing thread and wrote it 8 KB a system call at a time.
-    try (OutputStream writer = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
       StringBuilder header = new StringBuilder();
       List<String> columns = CustomersCsv.header(attributeNames);
       for (int i = 0; i < columns.size(); i++) {
@@ -219,9 +219,9 @@ public final class ClassificationRun {
         }
         CustomersCsv.text(header, columns.get(i));
       }
-      writer.write(header.append('\n').toString().getBytes(StandardCharsets.UTF_8));
-      // Chunks are classified on all cores while the previous one is written, in order, by one
-      // thread: writing (encoding 400 MB for a million customers) no longer leaves cores idle.
+      out.write(header.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+      // Chunks are classified (and their lines encoded) on all cores while the previous one is
+      // written, in order, by one thread, so that writing leaves no core idle.
       ExecutorService output =
           Executors.newSingleThreadExecutor(
               task -> {
@@ -243,7 +243,7 @@ public final class ClassificationRun {
           written =
               output.submit(
                   () -> {
-                    write(rows, first, writer, table, valueIndicator, summary, churn, alerts);
+                    write(rows, first, out, table, valueIndicator, summary, churn, alerts);
                     return null;
                   });
         }
@@ -257,7 +257,7 @@ public final class ClassificationRun {
   private static void write(
       Row[] rows,
       int start,
-      OutputStream writer,
+      OutputStream out,
       IndicatorTable table,
       Indicator valueIndicator,
       RunSummary summary,
@@ -267,7 +267,7 @@ public final class ClassificationRun {
     for (int i = 0; i < rows.length; i++) {
       Row row = rows[i];
       summary.add(row.monetary, row.result);
-      writer.write(row.line);
+      out.write(row.line);
       int customer = start + i;
       if (churn.alerted(customer)) {
         double value = table.value(valueIndicator, customer);

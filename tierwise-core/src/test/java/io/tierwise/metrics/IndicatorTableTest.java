@@ -49,6 +49,37 @@ class IndicatorTableTest {
     assertThat(released.purchases(buyer).dayCount()).as("released once read").isZero();
   }
 
+  /** Ids are packed from the ledger's bytes, ASCII or not, in customer order. */
+  @Test
+  void idsAreTheCustomersOwnAsciiOrNot() throws IOException {
+    Path data = directory.resolve("ids");
+    java.nio.file.Files.createDirectories(data);
+    java.nio.file.Files.writeString(
+        data.resolve("orders.csv"),
+        "order_id,customer_id,order_date,amount\n"
+            + "o1,C1,2024-01-02,10.00\n"
+            + "o2,Müller-7,2024-01-03,20.00\n"
+            + "o3,東京,2024-01-04,30.00\n"
+            + "o4,"
+            + "x".repeat(300)
+            + ",2024-01-05,40.00\n");
+    CustomerBase base = ingest(data, "ids");
+    TieringPolicy policy = TieringPolicy.defaults();
+    IndicatorTable table = IndicatorTable.compute(base, function(policy, base));
+    assertThat(table.size()).isEqualTo(4);
+    for (int row = 0; row < table.size(); row++) {
+      assertThat(table.customerId(row)).isEqualTo(base.customerId(row));
+    }
+    assertThat(java.util.stream.IntStream.range(0, 4).mapToObj(table::customerId))
+        .containsExactly("C1", "Müller-7", "東京", "x".repeat(300));
+    CustomerBase released = ingest(data, "ids-released");
+    IndicatorTable taken =
+        IndicatorTable.computeAndRelease(released, function(policy, released), 3);
+    for (int row = 0; row < table.size(); row++) {
+      assertThat(taken.customerId(row)).isEqualTo(table.customerId(row));
+    }
+  }
+
   /** Attributes are read in place from the base: the same values each history carries. */
   @Test
   void attributesAreTheCustomersOwn() throws IOException {
