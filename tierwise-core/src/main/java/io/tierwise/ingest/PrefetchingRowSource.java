@@ -242,7 +242,19 @@ final class PrefetchingRowSource implements RowSource {
   private final int[] preparedSlot; // by column: its place in preparedColumns, or -1
   private final Sharing sharing;
   private volatile boolean closed;
+  // The consuming thread's state. The batch's arrays are copied into these fields when it is
+  // taken, so that per row this thread reads nothing the reading thread writes: shared cache
+  // lines (false sharing) made some runs 1.5 times slower (bench/README.md, 2026-12-01).
   private Batch current;
+  private char[] chars;
+  private int[] bounds;
+  private int[] firstField;
+  private long[] prepared;
+  private String[] origins;
+  private long[] lines;
+  private long[] prints;
+  private boolean isPrepared;
+  private int size;
   private int position = -1;
   private int rowFirst;
   private int rowCount;
@@ -280,7 +292,7 @@ final class PrefetchingRowSource implements RowSource {
 
   /** Whether the reading thread prepared the current row's batch (see {@link #prepare}). */
   boolean batchPrepared() {
-    return current.isPrepared;
+    return isPrepared;
   }
 
   /**
@@ -288,53 +300,65 @@ final class PrefetchingRowSource implements RowSource {
    * #prepare}, a row the row has, in a batch that is {@link #batchPrepared prepared}.
    */
   long prepared(int column) {
-    return current.prepared[position * preparedColumns.length + preparedSlot[column]];
+    return prepared[position * preparedColumns.length + preparedSlot[column]];
   }
 
   /** As {@link #prepared(int)}, for the row {@code ahead} rows after the current one. */
   long preparedAhead(int ahead, int column) {
-    return current.prepared[(position + ahead) * preparedColumns.length + preparedSlot[column]];
+    return prepared[(position + ahead) * preparedColumns.length + preparedSlot[column]];
   }
 
+  /**
+   * The reading thread's loop. It keeps what it needs in local variables and looks at {@link
+   * #closed} once a batch: per row it reads nothing of this object, whose fields the consuming
+   * thread writes per row.
+   */
   private void readAhead() {
+    RowSource source = this.source;
+    FileRowSource files = this.files;
+    BlockingQueue<Batch> queue = this.queue;
+    BlockingQueue<Batch> free = this.free;
     int[] prepareColumns = preparedColumns;
     Preparation[] work = preparations;
     CharSlice view = new CharSlice();
     Batch batch = new Batch(1 << 16, BATCH * 8, prepareColumns.length);
     try {
       while (!closed) {
-        if (!source.next()) {
-          batch.end = true;
+        int row = 0;
+        while (row < BATCH) {
+          if (!source.next()) {
+            batch.end = true;
+            break;
+          }
+          if (files == null || !files.copyRowTo(batch)) {
+            int count = source.fieldCount();
+            for (int i = 0; i < count; i++) {
+              batch.add(source.chars(i));
+            }
+          }
+          batch.firstField[row + 1] = batch.fields;
+          batch.origins[row] = source.origin();
+          batch.lines[row] = source.line();
+          batch.prints[row] = batch.fingerprint(row);
+          batch.size = ++row;
+        }
+        if (batch.end) {
           break;
         }
-        if (files == null || !files.copyRowTo(batch)) {
-          int count = source.fieldCount();
-          for (int i = 0; i < count; i++) {
-            batch.add(source.chars(i));
-          }
+        batch.progress = source.progress();
+        if (prepareColumns.length > 0 && ahead(queue)) {
+          // the consumer is behind: rather than wait for room, take some of its work
+          batch.prepare(prepareColumns, work, view);
         }
-        int row = batch.size;
-        batch.firstField[row + 1] = batch.fields;
-        batch.origins[row] = source.origin();
-        batch.lines[row] = source.line();
-        batch.prints[row] = batch.fingerprint(row);
-        batch.size++;
-        if (batch.size == BATCH) {
-          batch.progress = source.progress();
-          if (prepareColumns.length > 0 && ahead()) {
-            // the consumer is behind: rather than wait for room, take some of its work
-            batch.prepare(prepareColumns, work, view);
-          }
-          queue.put(batch);
-          Batch reused = free.poll();
-          batch =
-              reused != null
-                  ? reused.reset()
-                  : new Batch(
-                      batch.used + batch.used / 8 + 16,
-                      batch.fields + batch.fields / 8,
-                      prepareColumns.length);
-        }
+        queue.put(batch);
+        Batch reused = free.poll();
+        batch =
+            reused != null
+                ? reused.reset()
+                : new Batch(
+                    batch.used + batch.used / 8 + 16,
+                    batch.fields + batch.fields / 8,
+                    prepareColumns.length);
       }
     } catch (RuntimeException e) {
       batch.failure = e;
@@ -351,7 +375,7 @@ final class PrefetchingRowSource implements RowSource {
   }
 
   /** Whether the reading thread prepares the batch it has just filled. */
-  private boolean ahead() {
+  private boolean ahead(BlockingQueue<Batch> queue) {
     return switch (sharing) {
       case WHEN_AHEAD -> queue.remainingCapacity() == 0;
       case ALWAYS -> true;
@@ -372,10 +396,10 @@ final class PrefetchingRowSource implements RowSource {
       reader.start();
     }
     while (true) {
-      if (current != null && position + 1 < current.size) {
+      if (position + 1 < size) {
         position++;
-        rowFirst = current.firstField[position];
-        rowCount = current.firstField[position + 1] - rowFirst;
+        rowFirst = firstField[position];
+        rowCount = firstField[position + 1] - rowFirst;
         return true;
       }
       if (current != null && (current.end || current.failure != null)) {
@@ -396,6 +420,15 @@ final class PrefetchingRowSource implements RowSource {
         throw TierwiseException.invalidInput("reading was interrupted");
       }
       progress = current.progress;
+      chars = current.chars;
+      bounds = current.bounds;
+      firstField = current.firstField;
+      prepared = current.prepared;
+      origins = current.origins;
+      lines = current.lines;
+      prints = current.prints;
+      isPrepared = current.isPrepared;
+      size = current.size;
       position = -1;
     }
   }
@@ -407,7 +440,7 @@ final class PrefetchingRowSource implements RowSource {
 
   /** Rows of the current batch from the current one on. */
   int rowsInBatch() {
-    return current.size - position;
+    return size - position;
   }
 
   /**
@@ -417,13 +450,13 @@ final class PrefetchingRowSource implements RowSource {
    */
   CharSlice ahead(int ahead, int column, CharSlice into) {
     int row = position + ahead;
-    int first = current.firstField[row];
-    if (column >= current.firstField[row + 1] - first) {
-      return into.set(current.chars, 0, 0);
+    int first = firstField[row];
+    if (column >= firstField[row + 1] - first) {
+      return into.set(chars, 0, 0);
     }
     int field = first + column;
-    int start = current.bounds[field];
-    return into.set(current.chars, start, current.bounds[field + 1] - start);
+    int start = bounds[field];
+    return into.set(chars, start, bounds[field + 1] - start);
   }
 
   @Override
@@ -434,8 +467,8 @@ final class PrefetchingRowSource implements RowSource {
   @Override
   public String field(int index) {
     int field = fieldIndex(index);
-    int start = current.bounds[field];
-    return new String(current.chars, start, current.bounds[field + 1] - start);
+    int start = bounds[field];
+    return new String(chars, start, bounds[field + 1] - start);
   }
 
   @Override
@@ -448,8 +481,8 @@ final class PrefetchingRowSource implements RowSource {
       }
       slices = more;
     }
-    int start = current.bounds[field];
-    return slices[index].set(current.chars, start, current.bounds[field + 1] - start);
+    int start = bounds[field];
+    return slices[index].set(chars, start, bounds[field + 1] - start);
   }
 
   private int fieldIndex(int index) {
@@ -461,19 +494,19 @@ final class PrefetchingRowSource implements RowSource {
 
   @Override
   public String origin() {
-    return current.origins[position];
+    return origins[position];
   }
 
   @Override
   public long line() {
-    return current.lines[position];
+    return lines[position];
   }
 
   /**
    * The current row's fingerprint (see {@link Batch#fingerprint}), computed on the reading thread.
    */
   long fingerprint() {
-    return current.prints[position];
+    return prints[position];
   }
 
   @Override
