@@ -108,6 +108,11 @@ public final class MemoizedRule {
 
   /** Counts a lookup in the full table; after {@link #CAPACITY} of them, decides on the bypass. */
   private void judgeWhenFull(boolean hit) {
+    if (lookupsWhenFull.get() >= CAPACITY) {
+      // decided: counting on would only have the classifying threads take the counters' cache
+      // line from each other on every lookup
+      return;
+    }
     if (hit) {
       hitsWhenFull.incrementAndGet();
     }
