@@ -16,7 +16,6 @@ import io.tierwise.clv.PurchaseModel;
 import io.tierwise.ingest.Ingest;
 import io.tierwise.ingest.IngestResult;
 import io.tierwise.ingest.SourceMapping;
-import io.tierwise.run.InputFingerprint;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -177,13 +176,10 @@ public final class ClvCommand implements Runnable {
       // The models read purchases only: other sources are not read, and of orders only the
       // purchase days with their revenue and order count are kept (ADR 0005).
       SourceMapping mapping = data.mapping().ordersOnly();
-      // Input files are fingerprinted (for clv-model.json) while ingest reads them, as run does.
-      InputFingerprint.Pending fingerprints =
-          this.out == null
-              ? InputFingerprint.none()
-              : InputFingerprint.inBackground(mapping.inputFiles());
+      // Input files are fingerprinted (for clv-model.json) as ingest reads them, as run does.
       long started = System.nanoTime();
-      IngestResult ingested = data.ingest(mapping, rejectsFile, err, Ingest.Keep.PURCHASE_VALUES);
+      IngestResult ingested =
+          data.ingest(mapping, rejectsFile, err, Ingest.Keep.PURCHASE_VALUES, this.out != null);
       long ingestedAt = System.nanoTime();
       ClvStatistics statistics =
           ClvStatistics.of(
@@ -239,7 +235,7 @@ public final class ClvCommand implements Runnable {
         ClvModelFile.of(
                 toolVersion(),
                 input(statistics),
-                fingerprints.get().stream()
+                ingested.inputs().stream()
                     .map(
                         file ->
                             new ClvModelFile.InputFile(file.file(), file.bytes(), file.sha256()))

@@ -62,6 +62,19 @@ final class DataOptions {
 
   /** Reads the mapping's sources, keeping {@code keep} of them per customer. */
   IngestResult ingest(SourceMapping mapping, Path rejectsFile, PrintWriter err, Ingest.Keep keep) {
+    return ingest(mapping, rejectsFile, err, keep, false);
+  }
+
+  /**
+   * As above; with {@code fingerprints}, also the input files' fingerprints, taken of the bytes as
+   * they are read ({@link IngestResult#inputs}).
+   */
+  IngestResult ingest(
+      SourceMapping mapping,
+      Path rejectsFile,
+      PrintWriter err,
+      Ingest.Keep keep,
+      boolean fingerprints) {
     try (RejectsWriter rejects = RejectsWriter.to(rejectsFile);
         TerminalProgress progress = TerminalProgress.create(!noProgress, err)) {
       Ingest.Options options =
@@ -69,7 +82,7 @@ final class DataOptions {
               .withProgress(progress)
               .withOpener(new SourceOpener(System.getenv()))
               .keeping(keep);
-      return Ingest.run(mapping, options);
+      return Ingest.run(mapping, fingerprints ? options.fingerprinting() : options);
     }
   }
 }

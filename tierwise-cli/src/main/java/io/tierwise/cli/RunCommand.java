@@ -2,6 +2,7 @@ package io.tierwise.cli;
 
 import io.tierwise.TierwiseException;
 import io.tierwise.churn.ChurnModel;
+import io.tierwise.ingest.Ingest;
 import io.tierwise.ingest.IngestResult;
 import io.tierwise.ingest.SourceMapping;
 import io.tierwise.policy.TieringPolicy;
@@ -9,7 +10,6 @@ import io.tierwise.quality.QualityReport;
 import io.tierwise.quality.QualityReportText;
 import io.tierwise.run.ChurnSource;
 import io.tierwise.run.ClassificationRun;
-import io.tierwise.run.InputFingerprint;
 import io.tierwise.run.RunProvenance;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,10 +89,10 @@ final class RunCommand implements Callable<Integer> {
             : new ChurnSource.Reuse(ChurnModel.load(churnModel), churnModel.toString());
     SourceMapping mapping = data.mapping();
     Files.createDirectories(out);
-    InputFingerprint.Pending fingerprints = InputFingerprint.inBackground(mapping.inputFiles());
     long started = System.nanoTime();
     Path rejects = out.resolve("rejects.csv");
-    IngestResult ingest = data.ingest(mapping, rejects, err);
+    // the inputs' fingerprints (summary.json) are taken of the bytes ingest reads, as it reads them
+    IngestResult ingest = data.ingest(mapping, rejects, err, Ingest.Keep.EVERYTHING, true);
     double ingestSeconds = (System.nanoTime() - started) / 1e9;
     LocalDate at =
         asOf != null
@@ -113,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
             policy.name(),
             policy.version(),
             policy.sha256(),
-            fingerprints.get(),
+            ingest.inputs(),
             new TierwiseCommand.Version().getVersion()[0]);
     ClassificationRun.Outcome outcome =
         ClassificationRun.execute(

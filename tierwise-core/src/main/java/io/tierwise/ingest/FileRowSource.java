@@ -15,16 +15,21 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Rows of one or more delimited text files (a glob such as {@code by-day/*.csv.gz}), read in name
  * order, each plain or gzip-compressed. Every file must have the same columns. Streams: only the
- * current row is in memory.
+ * current row is in memory. The first file is opened, and its header read, on first use, so that
+ * {@link #fingerprint} can see every byte.
  */
 public final class FileRowSource implements RowSource {
 
@@ -39,6 +44,8 @@ public final class FileRowSource implements RowSource {
   private List<String> columns;
   private LineReader current;
   private CountingInputStream counting;
+  private boolean fingerprinting;
+  private final Map<Path, InputFingerprint> fingerprints = new LinkedHashMap<>();
 
   private FileRowSource(CsvFormat format, List<Path> files) {
     this.format = format;
@@ -54,12 +61,38 @@ public final class FileRowSource implements RowSource {
     this.totalBytes = total;
   }
 
-  /** Opens the files a source's patterns name; fails if a pattern matches nothing. */
+  /**
+   * The files a source's patterns name; fails if a pattern matches nothing or a file is missing.
+   * The first file is opened on first use ({@link #columns}, {@link #next}).
+   */
   public static FileRowSource open(SourceLocation.Files location, CsvFormat format) {
-    List<Path> files = expand(location);
-    FileRowSource source = new FileRowSource(format, files);
-    source.openNext();
-    return source;
+    return new FileRowSource(format, expand(location));
+  }
+
+  /**
+   * Takes the {@link InputFingerprint} of every file as it is read: the SHA-256 of exactly the
+   * bytes ingest reads (to the file's end, past anything after a gzip stream), on the thread that
+   * reads them. Only before first use.
+   */
+  void fingerprint() {
+    if (fileIndex >= 0 || current != null) {
+      throw new IllegalStateException("fingerprint files before reading them");
+    }
+    fingerprinting = true;
+  }
+
+  /**
+   * The fingerprints of the files read to their end, in reading order (see {@link #fingerprint}).
+   */
+  Map<Path, InputFingerprint> fingerprints() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(fingerprints));
+  }
+
+  /** Opens the first file on first use. */
+  private void started() {
+    if (fileIndex < 0 && !files.isEmpty()) {
+      openNext();
+    }
   }
 
   /** Opens a single stream, e.g. a test fixture or standard input. */
@@ -115,6 +148,10 @@ public final class FileRowSource implements RowSource {
 
   private boolean openNext() {
     if (current != null) {
+      if (fingerprinting) {
+        Path file = files.get(fileIndex);
+        fingerprints.put(file, counting.fingerprint(file));
+      }
       current.close();
       bytesOfClosedFiles += counting.count;
       current = null;
@@ -126,6 +163,9 @@ public final class FileRowSource implements RowSource {
     Path file = files.get(fileIndex);
     try {
       start(Files.newInputStream(file), file.toString());
+    } catch (RuntimeException e) {
+      closeAfterFailure(); // a file that is empty or not CSV: its stream is not kept open
+      throw e;
     } catch (IOException e) {
       throw TierwiseException.invalidInput("cannot read " + file + ": " + e.getMessage());
     }
@@ -133,7 +173,7 @@ public final class FileRowSource implements RowSource {
   }
 
   private void start(InputStream raw, String name) {
-    counting = new CountingInputStream(raw);
+    counting = new CountingInputStream(raw, fingerprinting ? InputFingerprint.newDigest() : null);
     try {
       BufferedInputStream buffered = new BufferedInputStream(counting, 1 << 16);
       InputStream input = buffered;
@@ -191,11 +231,13 @@ public final class FileRowSource implements RowSource {
 
   @Override
   public List<String> columns() {
+    started();
     return columns;
   }
 
   @Override
   public boolean next() {
+    started();
     while (true) {
       if (current == null) {
         return false;
@@ -266,6 +308,18 @@ public final class FileRowSource implements RowSource {
     if (current != null) {
       current.close();
       current = null;
+    }
+  }
+
+  private void closeAfterFailure() {
+    if (current != null) {
+      close();
+    } else if (counting != null) {
+      try {
+        counting.close();
+      } catch (IOException e) {
+        // closing a file we only read cannot lose data
+      }
     }
   }
 
@@ -568,11 +622,14 @@ public final class FileRowSource implements RowSource {
     }
   }
 
+  /** Counts the bytes read from a file and, when given a digest, hashes them. */
   private static final class CountingInputStream extends java.io.FilterInputStream {
+    private final MessageDigest digest; // null when not fingerprinting
     long count;
 
-    CountingInputStream(InputStream in) {
+    CountingInputStream(InputStream in, MessageDigest digest) {
       super(in);
+      this.digest = digest;
     }
 
     @Override
@@ -580,6 +637,9 @@ public final class FileRowSource implements RowSource {
       int value = super.read();
       if (value >= 0) {
         count++;
+        if (digest != null) {
+          digest.update((byte) value);
+        }
       }
       return value;
     }
@@ -589,8 +649,27 @@ public final class FileRowSource implements RowSource {
       int read = super.read(bytes, offset, length);
       if (read > 0) {
         count += read;
+        if (digest != null) {
+          digest.update(bytes, offset, read);
+        }
       }
       return read;
+    }
+
+    /**
+     * The file's fingerprint, once its rows are read: reads what is left (bytes after the end of a
+     * gzip stream, which the decompressor leaves unread), so that the whole file is hashed.
+     */
+    InputFingerprint fingerprint(Path file) {
+      byte[] rest = new byte[1 << 16];
+      try {
+        while (read(rest, 0, rest.length) >= 0) {
+          // hashed by read()
+        }
+      } catch (IOException e) {
+        throw TierwiseException.invalidInput("cannot read " + file + ": " + e.getMessage());
+      }
+      return InputFingerprint.of(file, count, digest);
     }
   }
 }

@@ -33,12 +33,15 @@ public final class Ingest {
    * @param opener opens a source's rows; the default reads files and refuses JDBC sources (the CLI
    *     plugs in the database reader from tierwise-store)
    * @param keep what the customer base keeps of the rows
+   * @param fingerprints whether to take the {@link InputFingerprint} of every input file as it is
+   *     read ({@link IngestResult#inputs})
    */
   public record Options(
       RejectsWriter rejects,
       IngestProgress progress,
       Function<SourceSpec, RowSource> opener,
-      Keep keep) {
+      Keep keep,
+      boolean fingerprints) {
     public Options {
       Objects.requireNonNull(rejects, "rejects");
       Objects.requireNonNull(progress, "progress");
@@ -47,19 +50,24 @@ public final class Ingest {
     }
 
     public static Options rejectsTo(RejectsWriter rejects) {
-      return new Options(rejects, IngestProgress.NONE, Ingest::openFiles, Keep.EVERYTHING);
+      return new Options(rejects, IngestProgress.NONE, Ingest::openFiles, Keep.EVERYTHING, false);
     }
 
     public Options withProgress(IngestProgress newProgress) {
-      return new Options(rejects, newProgress, opener, keep);
+      return new Options(rejects, newProgress, opener, keep, fingerprints);
     }
 
     public Options withOpener(Function<SourceSpec, RowSource> newOpener) {
-      return new Options(rejects, progress, newOpener, keep);
+      return new Options(rejects, progress, newOpener, keep, fingerprints);
     }
 
     public Options keeping(Keep newKeep) {
-      return new Options(rejects, progress, opener, newKeep);
+      return new Options(rejects, progress, opener, newKeep, fingerprints);
+    }
+
+    /** These options, taking the input files' fingerprints as they are read. */
+    public Options fingerprinting() {
+      return new Options(rejects, progress, opener, keep, true);
     }
   }
 
@@ -106,14 +114,24 @@ public final class Ingest {
       SourceMapping mapping, Options options, PrefetchingRowSource.Sharing sharing) {
     CustomerLedger ledger = new CustomerLedger(options.keep());
     List<SourceReport> reports = new ArrayList<>();
+    Map<Path, InputFingerprint> fingerprints = new HashMap<>();
     long rejectsBefore = options.rejects().written();
     for (SourceKind kind : SourceKind.values()) {
       Optional<SourceSpec> spec = mapping.source(kind);
       if (spec.isPresent()) {
-        reports.add(new SourceRun(spec.get(), ledger, options, sharing).read());
+        SourceRun run = new SourceRun(spec.get(), ledger, options, sharing);
+        reports.add(run.read());
+        fingerprints.putAll(run.inputFingerprints);
       }
     }
-    return new IngestResult(ledger.freeze(), reports, options.rejects().written() - rejectsBefore);
+    List<InputFingerprint> inputs =
+        options.fingerprints()
+            ? mapping.inputFiles().stream()
+                .map(file -> fingerprints.computeIfAbsent(file, InputFingerprint::of))
+                .toList()
+            : List.of();
+    return new IngestResult(
+        ledger.freeze(), reports, options.rejects().written() - rejectsBefore, inputs);
   }
 
   /** Reads one source. */
@@ -128,6 +146,8 @@ public final class Ingest {
     private final List<PendingCancellation> cancellations = new ArrayList<>();
     private final Map<Integer, Long> customerRowLine = new HashMap<>();
     private PrefetchingRowSource source;
+    // The fingerprints of the source's files, when Options.fingerprints.
+    private Map<Path, InputFingerprint> inputFingerprints = Map.of();
     private RowBinder binder;
     private int idColumn = -1;
     private boolean idHashed; // whether the reading thread may hash the customer ids
@@ -158,7 +178,13 @@ public final class Ingest {
     }
 
     SourceReport read() {
-      source = new PrefetchingRowSource(options.opener().apply(spec), sharing);
+      RowSource raw = options.opener().apply(spec);
+      FileRowSource fileSource =
+          options.fingerprints() && raw instanceof FileRowSource f ? f : null;
+      if (fileSource != null) {
+        fileSource.fingerprint(); // of the bytes read, on the reading thread (no second read)
+      }
+      source = new PrefetchingRowSource(raw, sharing);
       try {
         binder = new RowBinder(spec, source);
         idColumn = binder.columnIndexOf(customerIdField(spec.kind()));
@@ -196,6 +222,9 @@ public final class Ingest {
         options.progress().finish();
       } finally {
         source.close();
+      }
+      if (fileSource != null) {
+        inputFingerprints = fileSource.fingerprints();
       }
       settleCancellations();
       List<SourceReport.FieldReport> fields = new ArrayList<>();

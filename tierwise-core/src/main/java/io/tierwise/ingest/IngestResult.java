@@ -10,11 +10,17 @@ import java.util.Optional;
  * @param customers the customers with their histories
  * @param sources one report per source read, in reading order
  * @param rejectsWritten rows written to the rejects file
+ * @param inputs the fingerprints of the input files, in the mapping's order, when the options asked
+ *     for them ({@link Ingest.Options#fingerprinting()}); empty otherwise
  */
 public record IngestResult(
-    CustomerBase customers, List<SourceReport> sources, long rejectsWritten) {
+    CustomerBase customers,
+    List<SourceReport> sources,
+    long rejectsWritten,
+    List<InputFingerprint> inputs) {
   public IngestResult {
     sources = List.copyOf(sources);
+    inputs = List.copyOf(inputs);
   }
 
   public Optional<SourceReport> source(SourceKind kind) {

@@ -1,5 +1,6 @@
 package io.tierwise.run;
 
+import io.tierwise.ingest.InputFingerprint;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tierwise.classify.ClassificationModel;
 import io.tierwise.classify.CustomerResult;
 import io.tierwise.classify.RfmModel;
+import io.tierwise.ingest.InputFingerprint;
 import io.tierwise.metrics.Indicator;
 import io.tierwise.metrics.IndicatorTable;
 import io.tierwise.policy.TieringPolicy;

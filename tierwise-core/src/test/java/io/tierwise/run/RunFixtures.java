@@ -1,5 +1,6 @@
 package io.tierwise.run;
 
+import io.tierwise.ingest.InputFingerprint;
 import io.tierwise.ingest.SourceMapping;
 import io.tierwise.policy.TieringPolicy;
 import java.time.LocalDate;
