@@ -52,7 +52,15 @@ class ChurnSignalTextTest {
       Double.MIN_VALUE,
       -Double.MIN_VALUE,
       1e-300,
-      -1e-300
+      -1e-300,
+      1.005, // a hair below 1.005 as a double; the Formatter rounds its shortest form, 1.005, up
+      -1.005,
+      0.285,
+      4.35,
+      1e20,
+      123456789.125,
+      -0.0049999,
+      0.0075
     };
     for (double value : edges) {
       assertThat(written(value)).as("%s", value).isEqualTo(expected(value));
