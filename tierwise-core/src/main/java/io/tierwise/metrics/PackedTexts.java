@@ -39,9 +39,16 @@ final class PackedTexts {
    * String per customer is kept while a table is computed.
    */
   static PackedTexts ofIds(CustomerBase base) {
-    Packer packer = new Packer(base.size(), 11L * base.size());
+    return ofIds(base, null);
+  }
+
+  /** As {@link #ofIds(CustomerBase)}, of the customers at {@code customers} (all when null). */
+  static PackedTexts ofIds(CustomerBase base, int[] customers) {
+    int count = customers == null ? base.size() : customers.length;
+    Packer packer = new Packer(count, 11L * count);
     byte[] id = new byte[256];
-    for (int i = 0; i < base.size(); i++) {
+    for (int row = 0; row < count; row++) {
+      int i = customers == null ? row : customers[row];
       int length = base.customerIdUtf8(i, id);
       if (length >= 0) {
         packer.add(id, length);
