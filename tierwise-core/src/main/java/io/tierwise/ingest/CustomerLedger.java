@@ -22,8 +22,13 @@ final class CustomerLedger {
   private final EventBook events;
   private final SmallIntSets categories = new SmallIntSets(INITIAL);
   private final SmallIntSets features = new SmallIntSets(INITIAL);
-  private int[] signupDays; // these two are made on first use: many inputs have neither
-  private int[][] surveys;
+  private int[] signupDays; // these three are made on first use: many inputs have neither
+  // Survey state, SURVEY_FIELDS ints a customer with answers, in one array (not an array per
+  // customer: hundreds of thousands of small objects made every full collection dearer);
+  // surveySlot[customer] is 1 + the customer's slot, 0 for none.
+  private int[] surveySlot;
+  private int[] surveyState;
+  private int surveyCount;
   private final Map<String, String[]> attributes = new LinkedHashMap<>();
   private final TextIds attributeValueIds = new TextIds();
   private final List<String> attributeValues = new ArrayList<>();
@@ -88,8 +93,8 @@ final class CustomerLedger {
       signupDays = Arrays.copyOf(signupDays, bigger);
       Arrays.fill(signupDays, capacity, bigger, CustomerHistory.NO_DAY);
     }
-    if (surveys != null) {
-      surveys = Arrays.copyOf(surveys, bigger);
+    if (surveySlot != null) {
+      surveySlot = Arrays.copyOf(surveySlot, bigger);
     }
     attributes.replaceAll((name, values) -> Arrays.copyOf(values, bigger));
     capacity = bigger;
@@ -186,30 +191,43 @@ final class CustomerLedger {
   }
 
   /** Survey state: answers, latest csat, its day, latest nps, its day, csat sum, csat answers. */
+  private static final int SURVEY_FIELDS = 7;
+
   void survey(int customer, int day, int csat, int nps) {
     if (!everything) {
       return;
     }
-    if (surveys == null) {
-      surveys = new int[capacity][];
+    if (surveySlot == null) {
+      surveySlot = new int[capacity];
+      surveyState = new int[SURVEY_FIELDS * 1024];
     }
-    int[] state = surveys[customer];
-    if (state == null) {
-      state = new int[] {0, -1, CustomerHistory.NO_DAY, -1, CustomerHistory.NO_DAY, 0, 0};
-      surveys[customer] = state;
-    }
-    state[0]++;
-    if (csat >= 0) {
-      if (day >= state[2]) {
-        state[1] = csat;
-        state[2] = day;
+    int slot = surveySlot[customer] - 1;
+    if (slot < 0) {
+      slot = surveyCount++;
+      surveySlot[customer] = slot + 1;
+      int end = (slot + 1) * SURVEY_FIELDS;
+      if (end > surveyState.length) {
+        surveyState = Arrays.copyOf(surveyState, Math.max(end, surveyState.length * 2));
       }
-      state[5] += csat;
-      state[6]++;
+      int at = slot * SURVEY_FIELDS;
+      surveyState[at + 1] = -1;
+      surveyState[at + 2] = CustomerHistory.NO_DAY;
+      surveyState[at + 3] = -1;
+      surveyState[at + 4] = CustomerHistory.NO_DAY;
     }
-    if (nps >= 0 && day >= state[4]) {
-      state[3] = nps;
-      state[4] = day;
+    int at = slot * SURVEY_FIELDS;
+    surveyState[at]++;
+    if (csat >= 0) {
+      if (day >= surveyState[at + 2]) {
+        surveyState[at + 1] = csat;
+        surveyState[at + 2] = day;
+      }
+      surveyState[at + 5] += csat;
+      surveyState[at + 6]++;
+    }
+    if (nps >= 0 && day >= surveyState[at + 4]) {
+      surveyState[at + 3] = nps;
+      surveyState[at + 4] = day;
     }
   }
 
@@ -240,6 +258,9 @@ final class CustomerLedger {
   CustomerBase freeze() {
     ids.trim();
     attributeValueIds.trim();
+    if (surveyState != null) {
+      surveyState = Arrays.copyOf(surveyState, surveyCount * SURVEY_FIELDS);
+    }
     purchases.seal();
     events.seal();
     return new CustomerBase(this);
@@ -362,17 +383,18 @@ final class CustomerLedger {
   }
 
   private CustomerHistory.Surveys surveysOf(int customer) {
-    int[] state = surveys == null ? null : surveys[customer];
-    if (state == null) {
+    int slot = surveySlot == null ? -1 : surveySlot[customer] - 1;
+    if (slot < 0) {
       return CustomerHistory.Surveys.NONE;
     }
+    int at = slot * SURVEY_FIELDS;
     return new CustomerHistory.Surveys(
-        state[0],
-        state[1],
-        state[2],
-        state[3],
-        state[4],
-        state[6] == 0 ? Double.NaN : (double) state[5] / state[6]);
+        surveyState[at],
+        surveyState[at + 1],
+        surveyState[at + 2],
+        surveyState[at + 3],
+        surveyState[at + 4],
+        surveyState[at + 6] == 0 ? Double.NaN : (double) surveyState[at + 5] / surveyState[at + 6]);
   }
 
   private Map<String, String> attributesOf(int customer) {

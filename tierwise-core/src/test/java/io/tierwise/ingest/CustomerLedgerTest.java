@@ -187,4 +187,59 @@ class CustomerLedgerTest {
     assertThat(c1.purchases().orders()).containsExactly(5, 1);
     assertThat(result.customers().history(1).purchases().revenue()).containsExactly(20.0);
   }
+
+  @Test
+  void surveyAnswersAreKeptPerCustomerInOneTable() {
+    CustomerLedger ledger = new CustomerLedger(Ingest.Keep.EVERYTHING);
+    int customers = 5_000; // more than the table's first size and the ledger's first capacity
+    for (int customer = 0; customer < customers; customer++) {
+      assertThat(ledger.intern("c" + customer)).isEqualTo(customer);
+    }
+    java.util.Random random = new java.util.Random(11);
+    int[][] expected = new int[customers][];
+    for (int answer = 0; answer < 20_000; answer++) {
+      int customer = random.nextInt(customers) % (customers - 7); // some never answer
+      int day = 19_000 + random.nextInt(400);
+      int csat = random.nextInt(4) == 0 ? -1 : 1 + random.nextInt(5);
+      int nps = random.nextInt(3) == 0 ? -1 : random.nextInt(11);
+      ledger.survey(customer, day, csat, nps);
+      int[] state = expected[customer];
+      if (state == null) {
+        state = new int[] {0, -1, CustomerHistory.NO_DAY, -1, CustomerHistory.NO_DAY, 0, 0};
+        expected[customer] = state;
+      }
+      state[0]++;
+      if (csat >= 0) {
+        if (day >= state[2]) {
+          state[1] = csat;
+          state[2] = day;
+        }
+        state[5] += csat;
+        state[6]++;
+      }
+      if (nps >= 0 && day >= state[4]) {
+        state[3] = nps;
+        state[4] = day;
+      }
+    }
+    CustomerBase base = ledger.freeze();
+    for (int customer = 0; customer < customers; customer++) {
+      int[] state = expected[customer];
+      CustomerHistory.Surveys surveys = base.history(customer).surveys();
+      if (state == null) {
+        assertThat(surveys).isEqualTo(CustomerHistory.Surveys.NONE);
+      } else {
+        assertThat(surveys)
+            .as("customer %d", customer)
+            .isEqualTo(
+                new CustomerHistory.Surveys(
+                    state[0],
+                    state[1],
+                    state[2],
+                    state[3],
+                    state[4],
+                    state[6] == 0 ? Double.NaN : (double) state[5] / state[6]));
+      }
+    }
+  }
 }
