@@ -6,11 +6,13 @@ package io.tierwise.ingest;
  */
 public final class AttributeColumn {
   private final String name;
-  private final String[] values; // by customer index; null where a customer has no value
+  private final int[] values; // by customer index: 1 + the value's index in texts, 0 for none
+  private final String[] texts;
 
-  AttributeColumn(String name, String[] values) {
+  AttributeColumn(String name, int[] values, String[] texts) {
     this.name = name;
     this.values = values;
+    this.texts = texts;
   }
 
   public String name() {
@@ -19,7 +21,7 @@ public final class AttributeColumn {
 
   /** Customer {@code index}'s value, or "" when it has none. */
   public String get(int index) {
-    String value = values[index];
-    return value == null ? "" : value;
+    int value = values[index];
+    return value == 0 ? "" : texts[value - 1];
   }
 }

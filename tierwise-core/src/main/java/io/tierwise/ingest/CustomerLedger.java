@@ -29,7 +29,9 @@ final class CustomerLedger {
   private int[] surveySlot;
   private int[] surveyState;
   private int surveyCount;
-  private final Map<String, String[]> attributes = new LinkedHashMap<>();
+  // Per attribute, each customer's value as 1 + its index in attributeValues (0: none): numbers,
+  // not a million references per column for every full collection to follow.
+  private final Map<String, int[]> attributes = new LinkedHashMap<>();
   private final TextIds attributeValueIds = new TextIds();
   private final List<String> attributeValues = new ArrayList<>();
   private final TextIds categoryIds = new TextIds();
@@ -236,13 +238,13 @@ final class CustomerLedger {
     if (!everything || value == null || CharSlice.isBlank(value)) {
       return;
     }
-    String[] values = attributes.get(name);
+    int[] values = attributes.get(name);
     if (values == null) {
-      values = new String[capacity];
+      values = new int[capacity];
       attributes.put(name, values);
     }
-    String stored = values[customer];
-    if (stored != null && CharSlice.same(stored, value)) {
+    int stored = values[customer];
+    if (stored != 0 && CharSlice.same(attributeValues.get(stored - 1), value)) {
       return; // unchanged: no String, no lookup (the usual case for rows of one customer)
     }
     // Values repeat (regions, sizes, ages): interned from the row's characters, so a String is
@@ -252,7 +254,7 @@ final class CustomerLedger {
     if (index == attributeValues.size()) {
       attributeValues.add(text.toString());
     }
-    values[customer] = attributeValues.get(index);
+    values[customer] = index + 1;
   }
 
   CustomerBase freeze() {
@@ -314,8 +316,9 @@ final class CustomerLedger {
 
   /** Attribute {@code name} of every customer; no value for anyone if no row had it. */
   AttributeColumn attributeColumn(String name) {
-    String[] values = attributes.get(name);
-    return new AttributeColumn(name, values == null ? new String[size()] : values);
+    int[] values = attributes.get(name);
+    return new AttributeColumn(
+        name, values == null ? new int[size()] : values, attributeValues.toArray(String[]::new));
   }
 
   CustomerHistory history(int customer) {
@@ -401,8 +404,8 @@ final class CustomerLedger {
     Map<String, String> values = new LinkedHashMap<>();
     attributes.forEach(
         (name, column) -> {
-          if (column[customer] != null) {
-            values.put(name, column[customer]);
+          if (column[customer] != 0) {
+            values.put(name, attributeValues.get(column[customer] - 1));
           }
         });
     return values;
