@@ -5,6 +5,7 @@ import io.tierwise.rules.RuleEvaluationException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -144,7 +145,9 @@ public final class Ingest {
     private final RowFingerprints fingerprints = new RowFingerprints();
     private final java.util.BitSet customersSeen = new java.util.BitSet();
     private final List<PendingCancellation> cancellations = new ArrayList<>();
-    private final Map<Integer, Long> customerRowLine = new HashMap<>();
+    // Per customer, 1 + the line of its row in this source (customers have one row each), 0 for
+    // none yet: numbers, not a boxed map entry per customer.
+    private long[] customerRowLine = new long[0];
     private PrefetchingRowSource source;
     // The fingerprints of the source's files, when Options.fingerprints.
     private Map<Path, InputFingerprint> inputFingerprints = Map.of();
@@ -391,16 +394,21 @@ public final class Ingest {
     }
 
     private void foldCustomer() {
-      String id = binder.text(Field.CUSTOMER_ID_OF_CUSTOMER);
-      int customer = ledger.intern(id);
-      Long firstLine = customerRowLine.putIfAbsent(customer, source.line());
-      if (firstLine != null) {
+      CharSequence id = binder.chars(Field.CUSTOMER_ID_OF_CUSTOMER);
+      int customer = intern(id, Field.CUSTOMER_ID_OF_CUSTOMER);
+      if (customer >= customerRowLine.length) {
+        customerRowLine =
+            Arrays.copyOf(customerRowLine, Math.max(customer + 1, 2 * customerRowLine.length));
+      }
+      long firstLine = customerRowLine[customer] - 1;
+      if (firstLine >= 0) {
         reject(
             binder.columnOf(Field.CUSTOMER_ID_OF_CUSTOMER),
-            id,
+            id.toString(),
             "customer_id repeated (first at line " + firstLine + ")");
         return;
       }
+      customerRowLine[customer] = source.line() + 1;
       if (binder.valid[Field.SIGNUP_DATE.ordinal()]) {
         int day = binder.day[Field.SIGNUP_DATE.ordinal()];
         ledger.signup(customer, day);

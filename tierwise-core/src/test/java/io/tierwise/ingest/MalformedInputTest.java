@@ -217,6 +217,24 @@ class MalformedInputTest {
     assertThat(history.surveys().latestNps()).isEqualTo(9);
   }
 
+  @Test
+  void aRepeatedCustomerRowIsRejectedNamingTheFirst() throws IOException {
+    Files.writeString(
+        dir.resolve("orders.csv"), "customer_id,order_date,amount\nc1,2024-01-02,10\n");
+    Files.writeString(
+        dir.resolve("customers.csv"),
+        "customer_id,signup_date,region\nc1,2023-01-01,north\nc2,2023-02-01,south\n"
+            + " c1 ,2023-03-01,east\n");
+    IngestResult result = Ingest.run(SourceMapping.ownFormat(dir), dir.resolve("rejects.csv"));
+
+    assertThat(result.source(SourceKind.CUSTOMERS).orElseThrow().rejectsByReason())
+        .containsExactly(java.util.Map.entry("customer_id repeated (first at line 2)", 1L));
+    assertThat(Files.readString(dir.resolve("rejects.csv"))).contains("c1");
+    CustomerHistory first = result.customers().history(0);
+    assertThat(first.customerId()).isEqualTo("c1");
+    assertThat(first.attributes()).containsEntry("region", "north"); // the first row is kept
+  }
+
   /** A stream of one line that never ends: 5 GB and more, generated lazily. */
   private static final class EndlessLine extends InputStream {
     private final byte[] prefix;
