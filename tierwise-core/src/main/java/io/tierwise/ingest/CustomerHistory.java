@@ -31,7 +31,8 @@ public record CustomerHistory(
   public static final int NO_DAY = Integer.MIN_VALUE;
 
   public CustomerHistory {
-    attributes = Map.copyOf(attributes);
+    // the ledger's own view is immutable already, and reads the ledger in place
+    attributes = attributes instanceof LedgerAttributes ? attributes : Map.copyOf(attributes);
   }
 
   public Optional<LocalDate> signupDate() {

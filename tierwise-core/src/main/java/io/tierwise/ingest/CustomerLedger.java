@@ -401,13 +401,8 @@ final class CustomerLedger {
   }
 
   private Map<String, String> attributesOf(int customer) {
-    Map<String, String> values = new LinkedHashMap<>();
-    attributes.forEach(
-        (name, column) -> {
-          if (column[customer] != 0) {
-            values.put(name, attributeValues.get(column[customer] - 1));
-          }
-        });
-    return values;
+    return attributes.isEmpty()
+        ? Map.of()
+        : new LedgerAttributes(attributes, attributeValues, customer);
   }
 }

@@ -242,4 +242,29 @@ class CustomerLedgerTest {
       }
     }
   }
+
+  @Test
+  void attributesAreReadInPlaceAsAnUnmodifiableMap() {
+    CustomerLedger ledger = new CustomerLedger(Ingest.Keep.EVERYTHING);
+    int first = ledger.intern("c1");
+    int second = ledger.intern("c2");
+    ledger.attribute(first, "region", "north");
+    ledger.attribute(first, "size", " small ");
+    ledger.attribute(second, "size", "large");
+    ledger.attribute(first, "region", "south"); // the latest value wins
+    CustomerBase base = ledger.freeze();
+
+    Map<String, String> attributes = base.history(first).attributes();
+    assertThat(attributes).isEqualTo(Map.of("region", "south", "size", "small"));
+    assertThat(attributes.hashCode())
+        .isEqualTo(Map.of("region", "south", "size", "small").hashCode());
+    assertThat(attributes.get("size")).isEqualTo("small");
+    assertThat(attributes.get("industry")).isNull();
+    assertThat(attributes).containsOnlyKeys("region", "size");
+    assertThat(base.history(second).attributes()).isEqualTo(Map.of("size", "large"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> attributes.put("region", "east"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> attributes.entrySet().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
 }
