@@ -22,7 +22,7 @@ public final class PercentileScale {
     this.grid = grid;
     this.gridRank = new double[grid.length];
     for (int i = 0; i < grid.length; i++) {
-      gridRank[i] = rank(grid[i]);
+      gridRank[i] = searchRank(grid[i]);
     }
   }
 
@@ -69,6 +69,13 @@ public final class PercentileScale {
       return 100;
     }
     int low = lowerBound(value);
+    // A value on the grid (counts, zeros: the ties) has its rank worked out already.
+    return grid[low] == value ? gridRank[low] : between(low, value);
+  }
+
+  /** {@link #rank} by searching both ends of a run of ties (what {@code gridRank} holds). */
+  private double searchRank(double value) {
+    int low = lowerBound(value);
     // Between grid points (the common case) the last point not above the value is the one before.
     int high = grid[low] == value ? upperBound(value) - 1 : low - 1;
     double position;
@@ -80,6 +87,14 @@ public final class PercentileScale {
       position = high + (value - below) / (above - below);
     }
     return position * 100.0 / STEPS;
+  }
+
+  /** The rank of a value strictly between grid points {@code low - 1} and {@code low}. */
+  private double between(int low, double value) {
+    int high = low - 1;
+    double below = grid[high];
+    double above = grid[low];
+    return (high + (value - below) / (above - below)) * 100.0 / STEPS;
   }
 
   /**
