@@ -30,8 +30,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
-import java.util.stream.IntStream;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * One classification run: indicators for every customer (parallel), fit, then classify in chunks
@@ -241,10 +244,8 @@ public final class ClassificationRun {
         for (int start = 0; start < table.size(); start += CHUNK) {
           int end = Math.min(table.size(), start + CHUNK);
           Row[] rows =
-              IntStream.range(start, end)
-                  .parallel()
-                  .mapToObj(row -> classify(table, model, churn, clusters, row, attributeNames))
-                  .toArray(Row[]::new);
+              classified(
+                  start, end, row -> classify(table, model, churn, clusters, row, attributeNames));
           await(written); // at most one chunk waits to be written
           int first = start;
           written =
@@ -259,6 +260,39 @@ public final class ClassificationRun {
         output.shutdownNow();
       }
     }
+  }
+
+  /** Customers a classifying thread takes at a time from a chunk. */
+  private static final int BLOCK = 256;
+
+  /**
+   * Rows {@code start..end} classified on every core: the calling thread and the common pool's
+   * workers take blocks of {@link #BLOCK} customers until none is left, so that none waits long for
+   * another at the chunk's end. A parallel stream split each chunk into four fixed parts, and while
+   * the writing thread took a core the calling thread waited for the part it had not been given: 2
+   * of its 4.9 s in the stage (a wall-clock profile, 2026-12-01).
+   */
+  private static Row[] classified(int start, int end, IntFunction<Row> classify) {
+    Row[] rows = new Row[end - start];
+    AtomicInteger next = new AtomicInteger(start);
+    Runnable work =
+        () -> {
+          int from;
+          while ((from = next.getAndAdd(BLOCK)) < end) {
+            int to = Math.min(end, from + BLOCK);
+            for (int row = from; row < to; row++) {
+              rows[row - start] = classify.apply(row);
+            }
+          }
+        };
+    ForkJoinPool pool = ForkJoinPool.commonPool();
+    List<ForkJoinTask<?>> helpers = new ArrayList<>();
+    for (int i = 0; i < pool.getParallelism(); i++) {
+      helpers.add(pool.submit(work));
+    }
+    work.run();
+    helpers.forEach(ForkJoinTask::join);
+    return rows;
   }
 
   private static void write(
