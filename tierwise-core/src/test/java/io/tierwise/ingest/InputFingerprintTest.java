@@ -8,7 +8,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,10 +69,25 @@ class InputFingerprintTest {
         .extracting(path -> path.getFileName().toString())
         .containsExactly("day-1.csv", "day-2.csv.gz", "people.csv");
 
+    List<FileRowSource> opened = new ArrayList<>();
     IngestResult result =
-        Ingest.run(mapping, Ingest.Options.rejectsTo(RejectsWriter.discarding()).fingerprinting());
+        Ingest.run(
+            mapping,
+            Ingest.Options.rejectsTo(RejectsWriter.discarding())
+                .withOpener(
+                    spec -> {
+                      FileRowSource source = (FileRowSource) Ingest.openFiles(spec);
+                      opened.add(source);
+                      return source;
+                    })
+                .fingerprinting());
 
     assertThat(result.inputs()).isEqualTo(InputFingerprint.of(files));
+    // taken by the reading sources themselves, not by a separate read of the files
+    Map<Path, InputFingerprint> taken = new HashMap<>();
+    opened.forEach(source -> taken.putAll(source.fingerprints()));
+    assertThat(files).allSatisfy(file -> assertThat(taken).containsKey(file));
+    assertThat(files.stream().map(taken::get).toList()).isEqualTo(result.inputs());
     assertThat(result.inputs().get(1).bytes()).isEqualTo(Files.size(files.get(1)));
     assertThat(result.sources()).extracting(SourceReport::rows).containsExactly(2L, 20_002L);
   }
